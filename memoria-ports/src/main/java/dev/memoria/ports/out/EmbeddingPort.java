@@ -1,0 +1,21 @@
+package dev.memoria.ports.out;
+
+import java.util.List;
+
+/**
+ * Turns text into unit-length vectors. Implementations are thread-safe; a failure is an
+ * {@code UnavailableException} naming the provider and the reason.
+ */
+public interface EmbeddingPort {
+
+    /** Model name, e.g. {@code all-MiniLM-L6-v2}. */
+    String model();
+
+    /** Vector length. */
+    int dimension();
+
+    float[] embed(String text);
+
+    /** Embeds many texts at once; the result has the same order and size as {@code texts}. */
+    List<float[]> embedAll(List<String> texts);
+}
