@@ -1,0 +1,233 @@
+package dev.memoria.core;
+
+import dev.memoria.core.branch.BranchResolver;
+import dev.memoria.core.browse.BrowseService;
+import dev.memoria.core.feedback.FeedbackService;
+import dev.memoria.core.feedback.RetrievalTuningService;
+import dev.memoria.core.retrieval.HybridRetrieval;
+import dev.memoria.core.sensitivity.SensitivityScreen;
+import dev.memoria.core.write.CorrectMemoryService;
+import dev.memoria.core.write.Embeddings;
+import dev.memoria.core.write.ForgetMemoriesService;
+import dev.memoria.core.write.NewMemories;
+import dev.memoria.core.write.ObserveService;
+import dev.memoria.core.write.SafetySnapshots;
+import dev.memoria.core.write.StoreMemoryService;
+import dev.memoria.ports.in.AsOf;
+import dev.memoria.ports.in.BrowseMemories;
+import dev.memoria.ports.in.Caller;
+import dev.memoria.ports.in.CorrectMemory;
+import dev.memoria.ports.in.ForgetMemories;
+import dev.memoria.ports.in.MemoryHistory;
+import dev.memoria.ports.in.ObserveCommand;
+import dev.memoria.ports.in.ObserveConversation;
+import dev.memoria.ports.in.ObserveResult;
+import dev.memoria.ports.in.Profile;
+import dev.memoria.ports.in.PurgeCommand;
+import dev.memoria.ports.in.PurgeResult;
+import dev.memoria.ports.in.RecordFeedback;
+import dev.memoria.ports.in.RetrievalParamsUpdate;
+import dev.memoria.ports.in.RetrievalResult;
+import dev.memoria.ports.in.RetrieveMemories;
+import dev.memoria.ports.in.RetrieveQuery;
+import dev.memoria.ports.in.ScoredMemory;
+import dev.memoria.ports.in.StoreCommand;
+import dev.memoria.ports.in.StoreMemory;
+import dev.memoria.ports.in.TuneResult;
+import dev.memoria.ports.in.TuneRetrieval;
+import dev.memoria.ports.model.Feedback;
+import dev.memoria.ports.model.FeedbackCounts;
+import dev.memoria.ports.model.FeedbackSignal;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.MemoryPage;
+import dev.memoria.ports.model.PageRequest;
+import dev.memoria.ports.model.RetrievalParams;
+import dev.memoria.ports.model.TierSignalCount;
+import dev.memoria.ports.out.EmbeddingPort;
+import dev.memoria.ports.out.StoragePorts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The library entry point: every Memoria use case behind one object, built from out-ports.
+ *
+ * <pre>{@code
+ * Memoria memoria = Memoria.builder().storage(ports).embedder(embedder).build();
+ * memoria.store(new StoreCommand(Caller.of("alice"), "prefers dark mode", ...));
+ * }</pre>
+ * The server builds the same facade; it adds transport, authentication and configuration only.
+ */
+public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemories, CorrectMemory, ForgetMemories,
+        ObserveConversation, RecordFeedback, TuneRetrieval {
+
+    private final StoreMemory storeMemory;
+    private final RetrieveMemories retrieval;
+    private final BrowseMemories browse;
+    private final CorrectMemory correction;
+    private final ForgetMemories forgetting;
+    private final ObserveConversation observation;
+    private final RecordFeedback feedback;
+    private final TuneRetrieval tuning;
+    private final boolean embedderPresent;
+
+    private Memoria(Builder builder) {
+        StoragePorts storage = Objects.requireNonNull(builder.storage, "storage ports are required");
+        Clock clock = builder.clock;
+        BranchResolver branches = new BranchResolver(storage.versionStore());
+        Embeddings embeddings = new Embeddings(Optional.ofNullable(builder.embedder));
+        SensitivityScreen screen = new SensitivityScreen();
+        NewMemories newMemories = new NewMemories(clock);
+        this.embedderPresent = embeddings.available();
+        this.storeMemory = new StoreMemoryService(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
+                screen, newMemories);
+        this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
+                storage.feedbackStore(), storage.retrievalParamsStore(), clock);
+        this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
+        this.correction = new CorrectMemoryService(storage.memoryStore(), branches, embeddings, screen, newMemories,
+                retrieval);
+        this.forgetting = new ForgetMemoriesService(storage.memoryStore(), branches,
+                new SafetySnapshots(storage.versionStore()));
+        this.observation = new ObserveService(storeMemory, clock);
+        this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
+        this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** True when memories are embedded (semantic retrieval and dedup); false means keyword retrieval only. */
+    public boolean hasEmbedder() {
+        return embedderPresent;
+    }
+
+    @Override
+    public Memory store(StoreCommand command) {
+        return storeMemory.store(command);
+    }
+
+    @Override
+    public List<Memory> storeBatch(Caller caller, List<StoreCommand> commands) {
+        return storeMemory.storeBatch(caller, commands);
+    }
+
+    @Override
+    public RetrievalResult retrieve(RetrieveQuery query) {
+        return retrieval.retrieve(query);
+    }
+
+    @Override
+    public MemoryPage list(Caller caller, MemoryFilter filter, PageRequest page, AsOf asOf) {
+        return browse.list(caller, filter, page, asOf);
+    }
+
+    @Override
+    public Optional<Memory> get(Caller caller, String memoryId) {
+        return browse.get(caller, memoryId);
+    }
+
+    @Override
+    public MemoryHistory history(Caller caller, String memoryId) {
+        return browse.history(caller, memoryId);
+    }
+
+    @Override
+    public List<ScoredMemory> fulltext(Caller caller, String query, MemoryFilter filter, int limit) {
+        return browse.fulltext(caller, query, filter, limit);
+    }
+
+    @Override
+    public Profile profile(Caller caller, String subjectId) {
+        return browse.profile(caller, subjectId);
+    }
+
+    @Override
+    public Memory correct(Caller caller, String memoryId, String newContent) {
+        return correction.correct(caller, memoryId, newContent);
+    }
+
+    @Override
+    public Memory correctByQuery(RetrieveQuery query, String newContent) {
+        return correction.correctByQuery(query, newContent);
+    }
+
+    @Override
+    public String delete(Caller caller, String memoryId) {
+        return forgetting.delete(caller, memoryId);
+    }
+
+    @Override
+    public PurgeResult purge(PurgeCommand command) {
+        return forgetting.purge(command);
+    }
+
+    @Override
+    public ObserveResult observe(ObserveCommand command) {
+        return observation.observe(command);
+    }
+
+    @Override
+    public Feedback feedback(Caller caller, String memoryId, FeedbackSignal signal, String context) {
+        return feedback.feedback(caller, memoryId, signal, context);
+    }
+
+    @Override
+    public FeedbackCounts stats(String userId) {
+        return feedback.stats(userId);
+    }
+
+    @Override
+    public List<TierSignalCount> byTier(String userId) {
+        return feedback.byTier(userId);
+    }
+
+    @Override
+    public RetrievalParams params(String userId) {
+        return tuning.params(userId);
+    }
+
+    @Override
+    public RetrievalParams update(String userId, RetrievalParamsUpdate update) {
+        return tuning.update(userId, update);
+    }
+
+    @Override
+    public TuneResult tune(String userId) {
+        return tuning.tune(userId);
+    }
+
+    /** Assembles a {@link Memoria} from out-ports; only storage is required. */
+    public static final class Builder {
+
+        private StoragePorts storage;
+        private EmbeddingPort embedder;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder storage(StoragePorts ports) {
+            this.storage = ports;
+            return this;
+        }
+
+        /** The embedder; leave unset for keyword-only retrieval. */
+        public Builder embedder(EmbeddingPort port) {
+            this.embedder = port;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Memoria build() {
+            return new Memoria(this);
+        }
+    }
+}

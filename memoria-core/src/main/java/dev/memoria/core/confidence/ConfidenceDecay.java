@@ -1,0 +1,25 @@
+package dev.memoria.core.confidence;
+
+import dev.memoria.ports.model.Memory;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Effective confidence of a memory: its initial confidence decayed exponentially with its age,
+ * {@code initial · exp(−age_days / half_life(tier))}.
+ */
+public final class ConfidenceDecay {
+
+    private ConfidenceDecay() {
+    }
+
+    public static double effective(Memory memory, Instant now) {
+        Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
+        if (since == null) {
+            return memory.initialConfidence();
+        }
+        double ageDays = Math.max(0, Duration.between(since, now).toMillis() / 86_400_000.0);
+        return memory.initialConfidence() * Math.exp(Math.max(-ageDays / memory.trustTier().halfLifeDays(), -500));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.memoria.core.retrieval;
+
+import dev.memoria.core.branch.BranchResolver;
+import dev.memoria.core.branch.ReadTarget;
+import dev.memoria.core.write.Embeddings;
+import dev.memoria.ports.error.MemoriaException;
+import dev.memoria.ports.in.AsOf;
+import dev.memoria.ports.in.CandidateScore;
+import dev.memoria.ports.in.RetrievalExplain;
+import dev.memoria.ports.in.RetrievalResult;
+import dev.memoria.ports.in.RetrieveMemories;
+import dev.memoria.ports.in.RetrieveQuery;
+import dev.memoria.ports.in.ScoredMemory;
+import dev.memoria.ports.model.FeedbackCounts;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.RetrievalParams;
+import dev.memoria.ports.model.ScoredId;
+import dev.memoria.ports.model.SessionFilter;
+import dev.memoria.ports.out.FeedbackStore;
+import dev.memoria.ports.out.MemorySearch;
+import dev.memoria.ports.out.MemoryStore;
+import dev.memoria.ports.out.RetrievalParamsStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query → embed → vector and keyword candidates over the target state → one hybrid score per memory,
+ * scaled by feedback → top-k. Without an embedder (or when embedding fails) it ranks by keywords alone.
+ */
+public final class HybridRetrieval implements RetrieveMemories {
+
+    private static final System.Logger LOG = System.getLogger(HybridRetrieval.class.getName());
+
+    private final MemoryStore store;
+    private final MemorySearch search;
+    private final BranchResolver branches;
+    private final Embeddings embeddings;
+    private final FeedbackStore feedback;
+    private final RetrievalParamsStore paramsStore;
+    private final Clock clock;
+
+    public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
+                           FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
+        this.store = store;
+        this.search = search;
+        this.branches = branches;
+        this.embeddings = embeddings;
+        this.feedback = feedback;
+        this.paramsStore = paramsStore;
+        this.clock = clock;
+    }
+
+    @Override
+    public RetrievalResult retrieve(RetrieveQuery query) {
+        long started = System.nanoTime();
+        ReadTarget target = branches.resolveRead(query.caller(), new AsOf(query.asOfSnapshot(), query.asOf()));
+        MemoryFilter filter = filterOf(query);
+        int fetchK = Math.max(3 * query.topK(), 20);
+        String text = query.query().replace('\0', ' ').strip();
+        if (text.isEmpty()) {
+            return new RetrievalResult(List.of(), explain(query, "none", false, false, false, false, 0, 0, 0, 0,
+                    started, List.of()));
+        }
+
+        long t0 = System.nanoTime();
+        float[] vector = embedQuietly(text);
+        double embeddingMs = millisSince(t0);
+
+        Map<String, Double> cosines = new HashMap<>();
+        double vectorMs = 0;
+        if (vector != null) {
+            long t1 = System.nanoTime();
+            for (ScoredId hit : search.nearest(target.branch(), target.at(), vector, filter, fetchK)) {
+                cosines.put(hit.memoryId(), hit.score());
+            }
+            vectorMs = millisSince(t1);
+        }
+        long t2 = System.nanoTime();
+        Map<String, Double> bm25 = new HashMap<>();
+        for (ScoredId hit : search.keyword(target.branch(), target.at(), text, filter, fetchK)) {
+            bm25.put(hit.memoryId(), hit.score());
+        }
+        double fulltextMs = millisSince(t2);
+
+        LinkedHashMap<String, Boolean> candidateIds = new LinkedHashMap<>();
+        cosines.keySet().forEach(id -> candidateIds.put(id, true));
+        bm25.keySet().forEach(id -> candidateIds.putIfAbsent(id, true));
+        List<Memory> memories = candidateIds.isEmpty() ? List.of()
+                : store.findActiveByIds(target.branch(), candidateIds.keySet(), target.at());
+
+        String userId = query.caller().userId();
+        RetrievalParams params = paramsStore.find(userId).orElse(RetrievalParams.DEFAULTS);
+        Map<String, FeedbackCounts> counts = memories.isEmpty() ? Map.of()
+                : feedback.countsByMemory(userId, candidateIds.keySet());
+        double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Instant now = clock.instant();
+
+        List<Ranked> ranked = new ArrayList<>(memories.size());
+        for (Memory memory : memories) {
+            HybridScore score = HybridScore.of(memory, cosines.getOrDefault(memory.memoryId(), Double.NaN),
+                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now);
+            if (score.confidence() < HybridScore.MIN_CONFIDENCE) {
+                continue;
+            }
+            double total = score.total() * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
+            ranked.add(new Ranked(memory, score, total));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
+                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
+
+        List<ScoredMemory> results = top.stream().map(r -> new ScoredMemory(r.memory(), r.total())).toList();
+        String path = top.isEmpty() ? "none" : vector != null ? "hybrid" : "fulltext";
+        List<CandidateScore> candidates = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            Ranked r = top.get(i);
+            candidates.add(new CandidateScore(r.memory().memoryId(), i + 1, round(r.total()), round(r.score().vector()),
+                    round(r.score().keyword()), round(r.score().temporal()), round(r.score().confidence())));
+        }
+        return new RetrievalResult(results, explain(query, path, vector != null, !cosines.isEmpty(), true,
+                !bm25.isEmpty(), embeddingMs, vectorMs, fulltextMs, results.size(), started, candidates));
+    }
+
+    private float[] embedQuietly(String text) {
+        if (!embeddings.available()) {
+            return null;
+        }
+        try {
+            return embeddings.embed(text);
+        } catch (MemoriaException e) {
+            // Retrieval degrades to keywords rather than failing when the embedder is down.
+            LOG.log(System.Logger.Level.WARNING, "query embedding failed, using keyword retrieval only: {0}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static MemoryFilter filterOf(RetrieveQuery query) {
+        MemoryFilter filter = MemoryFilter.ALL.withTypes(query.memoryTypes());
+        if (query.subjectId() != null) {
+            filter = filter.withSubject(query.subjectId());
+        }
+        if (query.sessionOnly()) {
+            filter = filter.withSession(SessionFilter.orUnscoped(query.sessionId()));
+        }
+        return filter;
+    }
+
+    private static RetrievalExplain explain(RetrieveQuery query, String path, boolean vectorAttempted,
+                                            boolean vectorHit, boolean fulltextAttempted, boolean fulltextHit,
+                                            double embeddingMs, double vectorMs, double fulltextMs, int count,
+                                            long started, List<CandidateScore> candidates) {
+        return new RetrievalExplain(query.explain(), path, vectorAttempted, vectorHit, fulltextAttempted, fulltextHit,
+                count, round(embeddingMs), round(vectorMs), round(fulltextMs), round(millisSince(started)),
+                query.explain().withCandidates() ? candidates : List.of());
+    }
+
+    private static double millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
+
+    private record Ranked(Memory memory, HybridScore score, double total) {
+    }
+}

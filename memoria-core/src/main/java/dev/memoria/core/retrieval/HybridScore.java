@@ -1,0 +1,46 @@
+package dev.memoria.core.retrieval;
+
+import dev.memoria.core.confidence.ConfidenceDecay;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.RetrievalParams;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One memory's hybrid score: a weighted sum of semantic similarity, keyword relevance, recency and
+ * effective confidence. The reference service's weights (0.3/0.2/0.2/0.3 with {@code vec = 1/(1+L2)})
+ * let age and confidence outweigh meaning; ours rank by meaning first — see docs/QUALITY.md for the
+ * benchmark that chose these numbers.
+ */
+record HybridScore(double vector, double keyword, double temporal, double confidence, double total) {
+
+    static final double VECTOR_WEIGHT = 0.55;
+    static final double KEYWORD_WEIGHT = 0.25;
+    static final double TEMPORAL_WEIGHT = 0.05;
+    static final double CONFIDENCE_WEIGHT = 0.15;
+
+    /** Memories whose effective confidence fell below this are not returned at all. */
+    static final double MIN_CONFIDENCE = 0.05;
+
+    /**
+     * @param cosine     cosine similarity to the query, or NaN when the memory was not a vector candidate
+     * @param bm25       raw keyword relevance, 0 when not a keyword candidate
+     * @param bestBm25   the best keyword relevance among all candidates (normalises bm25 to [0, 1])
+     */
+    static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
+                          Instant now) {
+        double vector = Double.isNaN(cosine) ? 0 : Math.max(0, cosine);
+        double keyword = bm25 <= 0 || bestBm25 <= 0 ? 0 : bm25 / bestBm25;
+        Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
+        double temporal = 0;
+        if (since != null) {
+            double ageHours = Math.max(0, Duration.between(since, now).toMillis() / 3_600_000.0);
+            temporal = Math.exp(Math.max(-ageHours / params.temporalDecayHours(), -500));
+        }
+        double confidence = ConfidenceDecay.effective(memory, now);
+        double total = VECTOR_WEIGHT * vector + KEYWORD_WEIGHT * keyword + TEMPORAL_WEIGHT * temporal
+                + CONFIDENCE_WEIGHT * confidence;
+        return new HybridScore(vector, keyword, temporal, confidence, total);
+    }
+}

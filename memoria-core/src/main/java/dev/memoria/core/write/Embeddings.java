@@ -1,0 +1,36 @@
+package dev.memoria.core.write;
+
+import dev.memoria.ports.out.EmbeddingPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The optional embedder: Memoria works without one (keyword retrieval only, no write-time dedup). */
+public final class Embeddings {
+
+    private final EmbeddingPort embedder;
+
+    public Embeddings(Optional<EmbeddingPort> embedder) {
+        this.embedder = embedder.orElse(null);
+    }
+
+    public boolean available() {
+        return embedder != null;
+    }
+
+    /** The vector of {@code text}, or null without an embedder. */
+    public float[] embed(String text) {
+        return embedder == null ? null : embedder.embed(text);
+    }
+
+    /** Vectors in the order of {@code texts}; nulls without an embedder. */
+    public List<float[]> embedAll(List<String> texts) {
+        if (embedder == null) {
+            List<float[]> none = new ArrayList<>(texts.size());
+            texts.forEach(t -> none.add(null));
+            return none;
+        }
+        return texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.memoria.ports.in;
+
+/** One message of a conversation an agent reports. */
+public record ChatMessage(String role, String content) {
+}

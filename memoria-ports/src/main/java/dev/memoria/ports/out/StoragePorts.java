@@ -1,0 +1,22 @@
+package dev.memoria.ports.out;
+
+import java.util.Objects;
+
+/** The storage out-ports one backend provides together. */
+public record StoragePorts(
+        MemoryStore memoryStore,
+        MemorySearch memorySearch,
+        VersionStore versionStore,
+        FeedbackStore feedbackStore,
+        RetrievalParamsStore retrievalParamsStore,
+        StorageHealth health) {
+
+    public StoragePorts {
+        Objects.requireNonNull(memoryStore, "memoryStore");
+        Objects.requireNonNull(memorySearch, "memorySearch");
+        Objects.requireNonNull(versionStore, "versionStore");
+        Objects.requireNonNull(feedbackStore, "feedbackStore");
+        Objects.requireNonNull(retrievalParamsStore, "retrievalParamsStore");
+        Objects.requireNonNull(health, "health");
+    }
+}
