@@ -1,0 +1,31 @@
+package dev.memoria.server;
+
+import dev.memoria.ports.error.MemoriaException;
+import dev.memoria.server.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar memoria-server.jar [serve]}: runs the server until the process is told to stop. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (!command.equals("serve")) {
+            System.err.println("usage: java -jar memoria-server.jar [serve]");
+            System.exit(2);
+        }
+        try {
+            MemoriaServer server = MemoriaServer.start(ServerConfig.load());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "memoria-shutdown"));
+        } catch (MemoriaException e) {
+            // Misconfiguration: say what is wrong and how to fix it, without a stack trace.
+            LOG.error("Memoria cannot start: {}", e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.memoria.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memoria.adapter.embedding.Embedder;
+import dev.memoria.adapter.embedding.Embedders;
+import dev.memoria.adapter.embedding.EmbeddingSettings;
+import dev.memoria.adapter.sql.DialectChoice;
+import dev.memoria.adapter.sql.SqlStorage;
+import dev.memoria.adapter.sql.StorageSettings;
+import dev.memoria.core.Memoria;
+import dev.memoria.ports.out.StoragePorts;
+import dev.memoria.server.auth.ApiKeyVerifier;
+import dev.memoria.server.auth.Authenticator;
+import dev.memoria.server.config.MasterKeyFile;
+import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.http.HttpApi;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Wires configuration, adapters and the core into a running server, and takes it down again in the
+ * reverse order: stop accepting requests, let in-flight ones finish, then close the embedder and the pool.
+ */
+public final class MemoriaServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoriaServer.class);
+    /** Dimension recorded in the schema when running without an embedder (keyword-only mode). */
+    static final int KEYWORD_ONLY_DIMENSION = 384;
+
+    private final Javalin app;
+    private final SqlStorage storage;
+    private final Embedder embedder;
+    private final String instanceId;
+    private final Memoria memoria;
+
+    private MemoriaServer(Javalin app, SqlStorage storage, Embedder embedder, String instanceId, Memoria memoria) {
+        this.app = app;
+        this.storage = storage;
+        this.embedder = embedder;
+        this.instanceId = instanceId;
+        this.memoria = memoria;
+    }
+
+    /** Builds everything and starts listening; any misconfiguration fails here, before a port is opened. */
+    public static MemoriaServer start(ServerConfig config) {
+        long started = System.nanoTime();
+        String masterKey = MasterKeyFile.resolve(config);
+        String instanceId = instanceIdOf(config);
+        Embedder embedder = createEmbedder(config);
+        SqlStorage storage = null;
+        try {
+            storage = SqlStorage.open(storageSettings(config, embedder));
+            StoragePorts ports = new StoragePorts(storage.memoryStore(), storage.memorySearch(), storage.versionStore(),
+                    storage.feedbackStore(), storage.retrievalParamsStore(), storage.health());
+            Memoria memoria = Memoria.builder().storage(ports).embedder(embedder).build();
+            ObjectMapper mapper = ObjectMappers.create();
+            Authenticator authenticator = new Authenticator(masterKey, ApiKeyVerifier.NONE);
+            Javalin app = new HttpApi(memoria, storage.health(), authenticator, mapper, instanceId,
+                    config.maxBodyBytes()).create();
+            app.start(config.port());
+            LOG.info("Memoria {} listening on port {} ({} storage, embedder {}) — ready in {} ms", instanceId, app.port(),
+                    storage.dialectName(), embedder == null ? "none" : embedder.model(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new MemoriaServer(app, storage, embedder, instanceId, memoria);
+        } catch (RuntimeException e) {
+            if (storage != null) {
+                storage.close();
+            }
+            if (embedder != null) {
+                embedder.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Embedder createEmbedder(ServerConfig config) {
+        ServerConfig.Embedding e = config.embedding();
+        if ("none".equals(e.provider().trim().toLowerCase(Locale.ROOT))) {
+            LOG.warn("MEMORIA_EMBEDDING_PROVIDER=none: keyword retrieval only, no write-time dedup");
+            return null;
+        }
+        Embedder embedder = Embedders.create(EmbeddingSettings.of(e.provider(), e.model(), e.apiKey(), e.baseUrl(),
+                e.endpoints(), e.dim()));
+        try {
+            embedder.warmUp();
+            return embedder;
+        } catch (RuntimeException failure) {
+            embedder.close();
+            throw failure;
+        }
+    }
+
+    private static StorageSettings storageSettings(ServerConfig config, Embedder embedder) {
+        int dimension = embedder == null ? KEYWORD_ONLY_DIMENSION : embedder.dimension();
+        String model = embedder == null ? "none" : embedder.model();
+        ServerConfig.Db db = config.db();
+        if (db.embedded()) {
+            return StorageSettings.h2(config.dataDir(), dimension, model);
+        }
+        return StorageSettings.server(DialectChoice.parse(db.dialect()), db.host(), db.port(), db.user(),
+                db.password(), db.name(), dimension, model).withPoolSize(db.poolSize());
+    }
+
+    private static String instanceIdOf(ServerConfig config) {
+        return config.instanceId().isBlank() ? "memoria-" + UUID.randomUUID().toString().substring(0, 8)
+                : config.instanceId();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public Memoria memoria() {
+        return memoria;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Memoria {} shutting down", instanceId);
+        app.stop();
+        storage.close();
+        if (embedder != null) {
+            embedder.close();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.memoria.server.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import dev.memoria.ports.error.ConfigurationException;
+
+import java.nio.file.Path;
+
+/**
+ * The server's whole configuration, read once at start-up from {@code reference.conf} with environment
+ * overrides ({@code MEMORIA_*}, {@code LLM_*}). Immutable; secrets are never printed by {@link #toString()}.
+ */
+public record ServerConfig(
+        int port,
+        Path dataDir,
+        String masterKey,
+        String apiKeySecret,
+        String rateLimitAuthKeys,
+        String instanceId,
+        int lockTtlSeconds,
+        long maxBodyBytes,
+        Db db,
+        Embedding embedding,
+        Llm llm,
+        Governance governance) {
+
+    /** Storage: empty host means the embedded H2 file database under the data directory. */
+    public record Db(String host, int port, String user, String password, String name, String dialect, int poolSize) {
+        public boolean embedded() {
+            return host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[host=" + host + ", port=" + port + ", user=" + user + ", name=" + name + ", dialect=" + dialect
+                    + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    public record Embedding(String provider, String model, String apiKey, String baseUrl, String endpoints, int dim) {
+        @Override
+        public String toString() {
+            return "Embedding[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", dim=" + dim
+                    + ", endpoints=" + (endpoints.isBlank() ? "none" : "configured") + "]";
+        }
+    }
+
+    public record Llm(String apiKey, String baseUrl, String model) {
+        public boolean configured() {
+            return !apiKey.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Llm[configured=" + configured() + ", baseUrl=" + baseUrl + ", model=" + model + "]";
+        }
+    }
+
+    public record Governance(boolean enabled, String pluginBinding, String pluginSubject, String pluginDir) {
+    }
+
+    /** Loads from the environment, system properties and the bundled defaults. */
+    public static ServerConfig load() {
+        ConfigFactory.invalidateCaches();
+        return from(ConfigFactory.load());
+    }
+
+    /** Loads with extra settings layered on top (tests, embedded use); keys are paths such as {@code memoria.port}. */
+    public static ServerConfig load(java.util.Map<String, ?> overrides) {
+        ConfigFactory.invalidateCaches();
+        return from(ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load()).resolve());
+    }
+
+    static ServerConfig from(Config root) {
+        try {
+            Config c = root.getConfig("memoria");
+            Config db = c.getConfig("db");
+            Config emb = c.getConfig("embedding");
+            Config llm = c.getConfig("llm");
+            Config gov = c.getConfig("governance");
+            ServerConfig config = new ServerConfig(
+                    c.getInt("port"),
+                    Path.of(c.getString("data-dir")),
+                    c.getString("master-key").trim(),
+                    c.getString("api-key-secret"),
+                    c.getString("rate-limit-auth-keys"),
+                    c.getString("instance-id"),
+                    c.getInt("lock-ttl-secs"),
+                    c.getLong("max-body-bytes"),
+                    new Db(db.getString("host").trim(), db.getInt("port"), db.getString("user"), db.getString("password"),
+                            db.getString("name"), db.getString("dialect"), db.getInt("pool-size")),
+                    new Embedding(emb.getString("provider"), emb.getString("model"), emb.getString("api-key"),
+                            emb.getString("base-url"), emb.getString("endpoints"), emb.getInt("dim")),
+                    new Llm(llm.getString("api-key"), llm.getString("base-url"), llm.getString("model")),
+                    new Governance(gov.getBoolean("enabled"), gov.getString("plugin-binding"),
+                            gov.getString("plugin-subject"), gov.getString("plugin-dir")));
+            config.validate();
+            return config;
+        } catch (ConfigException e) {
+            throw new ConfigurationException("invalid_config", "Invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private void validate() {
+        if (port < 0 || port > 65535) {
+            throw new ConfigurationException("invalid_port", "MEMORIA_PORT must be between 0 and 65535, got " + port);
+        }
+        if (!masterKey.isEmpty() && masterKey.length() < 16) {
+            throw new ConfigurationException("weak_master_key",
+                    "MEMORIA_MASTER_KEY must be at least 16 characters (got " + masterKey.length()
+                            + "); unset it to have one generated in the data directory");
+        }
+        if (lockTtlSeconds < 3) {
+            throw new ConfigurationException("invalid_lock_ttl", "MEMORIA_LOCK_TTL_SECS must be at least 3");
+        }
+    }
+
+    public ServerConfig withMasterKey(String key) {
+        return new ServerConfig(port, dataDir, key, apiKeySecret, rateLimitAuthKeys, instanceId, lockTtlSeconds,
+                maxBodyBytes, db, embedding, llm, governance);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", masterKey=" + (masterKey.isEmpty() ? "unset" : "***")
+                + ", apiKeySecret=" + (apiKeySecret.isEmpty() ? "unset" : "***") + ", rateLimitAuthKeys="
+                + rateLimitAuthKeys + ", instanceId=" + instanceId + ", lockTtlSeconds=" + lockTtlSeconds
+                + ", maxBodyBytes=" + maxBodyBytes + ", " + db + ", " + embedding + ", " + llm + ", " + governance + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.memoria.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memoria.core.Memoria;
+import dev.memoria.ports.error.MemoriaException;
+import dev.memoria.ports.out.StorageHealth;
+import dev.memoria.server.auth.Authenticator;
+import dev.memoria.server.auth.Principal;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * The REST API: Javalin configured with authentication, one JSON error format, body limits, security
+ * headers and every route. No business rules live here — handlers translate HTTP to use cases and back.
+ */
+public final class HttpApi {
+
+    private final Memoria memoria;
+    private final StorageHealth storageHealth;
+    private final Authenticator authenticator;
+    private final ObjectMapper mapper;
+    private final String instanceId;
+    private final long maxBodyBytes;
+
+    public HttpApi(Memoria memoria, StorageHealth storageHealth, Authenticator authenticator, ObjectMapper mapper,
+                   String instanceId, long maxBodyBytes) {
+        this.memoria = memoria;
+        this.storageHealth = storageHealth;
+        this.authenticator = authenticator;
+        this.mapper = mapper;
+        this.instanceId = instanceId;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = maxBodyBytes;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+
+            config.routes.exception(MemoriaException.class, ErrorResponses::memoria);
+            config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
+            config.routes.exception(Exception.class, ErrorResponses::unexpected);
+
+            config.routes.before(HttpApi::securityHeaders);
+            config.routes.before(this::rejectOversizedBody);
+            for (String secured : new String[]{"/v1/*", "/auth/*", "/admin/*"}) {
+                config.routes.before(secured, this::authenticate);
+            }
+
+            new HealthRoutes(storageHealth, instanceId).register(config.routes);
+            new MemoryWriteRoutes(memoria, mapper).register(config.routes);
+            new MemoryReadRoutes(memoria, mapper).register(config.routes);
+            new FeedbackRoutes(memoria, mapper).register(config.routes);
+        });
+    }
+
+    private void authenticate(Context ctx) {
+        Principal principal = authenticator.authenticate(ctx.header("Authorization"), name ->
+                name.startsWith("X-") ? ctx.header(name) : ctx.queryParam(name));
+        ctx.attribute(Requests.PRINCIPAL, principal);
+    }
+
+    /** Refuses a declared oversized body before anything reads it (Javalin also caps what it reads). */
+    private void rejectOversizedBody(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > maxBodyBytes) {
+            ErrorResponses.write(ctx, 413, "body_too_large", "Request body too large (limit " + maxBodyBytes + " bytes)");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+}

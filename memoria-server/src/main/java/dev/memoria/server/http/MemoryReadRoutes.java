@@ -1,0 +1,335 @@
+package dev.memoria.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memoria.core.Memoria;
+import dev.memoria.ports.error.ForbiddenException;
+import dev.memoria.ports.error.InvalidInputException;
+import dev.memoria.ports.error.NotFoundException;
+import dev.memoria.ports.in.AsOf;
+import dev.memoria.ports.in.Caller;
+import dev.memoria.ports.in.CandidateScore;
+import dev.memoria.ports.in.ExplainLevel;
+import dev.memoria.ports.in.MemoryHistory;
+import dev.memoria.ports.in.Profile;
+import dev.memoria.ports.in.RetrievalExplain;
+import dev.memoria.ports.in.RetrievalResult;
+import dev.memoria.ports.in.ScoredMemory;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.MemoryPage;
+import dev.memoria.ports.model.MemoryStats;
+import dev.memoria.ports.model.MemoryType;
+import dev.memoria.ports.model.PageRequest;
+import dev.memoria.ports.model.SessionFilter;
+import dev.memoria.ports.model.TrustTier;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Routes that read memories: retrieval by meaning, lists, structured and full-text queries, history, profile. */
+public final class MemoryReadRoutes {
+
+    private static final Set<String> QUERY_FIELDS = Set.of("extra_metadata_filter", "subject_id", "session_id",
+            "trust_tier", "branch", "memory_types", "limit", "cursor", "as_of_snapshot", "as_of");
+    private static final Set<String> FULLTEXT_FIELDS = Set.of("query", "extra_metadata_filter", "subject_id",
+            "memory_types", "session_id", "trust_tier", "branch", "limit");
+    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CURSOR = Pattern.compile("[0-9a-fA-F]{32}");
+
+    private final Memoria memoria;
+    private final ObjectMapper mapper;
+    private final RetrievalRequests retrievalRequests;
+
+    public MemoryReadRoutes(Memoria memoria, ObjectMapper mapper) {
+        this.memoria = memoria;
+        this.mapper = mapper;
+        this.retrievalRequests = new RetrievalRequests(mapper);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/memories/retrieve", ctx -> retrieve(ctx, 5));
+        routes.post("/v1/memories/search", ctx -> retrieve(ctx, 10));
+        routes.get("/v1/memories", this::list);
+        routes.post("/v1/memories/query", this::structuredQuery);
+        routes.post("/v1/memories/fulltext-search", this::fulltext);
+        routes.get("/v1/memories/{id}", this::get);
+        routes.get("/v1/memories/{id}/history", this::history);
+        routes.get("/v1/profiles/{target}", this::profile);
+    }
+
+    private void retrieve(Context ctx, int defaultTopK) {
+        JsonBody body = JsonBody.of(ctx, mapper);
+        var query = retrievalRequests.query(ctx, body, defaultTopK);
+        RetrievalResult result = memoria.retrieve(query);
+        List<Map<String, Object>> items = result.memories().stream()
+                .map(s -> MemoryJson.of(s.memory(), s.score())).toList();
+        if (query.explain() == ExplainLevel.NONE) {
+            ctx.json(items);
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("results", items);
+        json.put("explain", explainJson(result.explain()));
+        ctx.json(json);
+    }
+
+    private static Map<String, Object> explainJson(RetrievalExplain e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("level", e.level().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("path", e.path());
+        json.put("vector_attempted", e.vectorAttempted());
+        json.put("vector_hit", e.vectorHit());
+        json.put("fulltext_attempted", e.fulltextAttempted());
+        json.put("fulltext_hit", e.fulltextHit());
+        json.put("graph_attempted", false);
+        json.put("graph_hit", false);
+        json.put("graph_candidates", 0);
+        json.put("result_count", e.resultCount());
+        json.put("embedding_ms", e.embeddingMs());
+        json.put("vector_ms", e.vectorMs());
+        json.put("fulltext_ms", e.fulltextMs());
+        json.put("graph_ms", 0.0);
+        json.put("total_ms", e.totalMs());
+        if (!e.candidateScores().isEmpty()) {
+            json.put("candidate_scores", e.candidateScores().stream().map(MemoryReadRoutes::candidateJson).toList());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> candidateJson(CandidateScore c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("memory_id", c.memoryId());
+        json.put("rank", c.rank());
+        json.put("final_score", c.finalScore());
+        json.put("vector_score", c.vectorScore());
+        json.put("keyword_score", c.keywordScore());
+        json.put("temporal_score", c.temporalScore());
+        json.put("confidence_score", c.confidenceScore());
+        return json;
+    }
+
+    private void list(Context ctx) {
+        int limit = Math.max(1, Math.min(500, Requests.intQuery(ctx, "limit", 100)));
+        String cursor = Requests.query(ctx, "cursor");
+        if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+            cursor = null;
+        }
+        MemoryFilter filter = MemoryFilter.ALL;
+        String type = Requests.query(ctx, "memory_type");
+        if (type != null) {
+            filter = filter.withTypes(Set.of(MemoryType.parse(type)));
+        }
+        String session = Requests.query(ctx, "session_id");
+        if (session != null) {
+            filter = filter.withSession(SessionFilter.exactly(session));
+        }
+        String subject = Requests.query(ctx, "subject_id");
+        if (subject != null) {
+            filter = filter.withSubject(subject.trim());
+        }
+        String tier = Requests.query(ctx, "trust_tier");
+        if (tier != null) {
+            filter = filter.withTrustTier(TrustTier.parse(tier));
+        }
+        AsOf asOf = new AsOf(Requests.query(ctx, "as_of_snapshot"), timeQuery(ctx, "as_of"));
+        MemoryPage page = memoria.list(Requests.caller(ctx), filter,
+                new PageRequest(cursor == null ? null : cursor.toLowerCase(java.util.Locale.ROOT), limit), asOf);
+        ctx.json(pageJson(page));
+    }
+
+    private static java.time.Instant timeQuery(Context ctx, String name) {
+        String value = Requests.query(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("invalid_query", name + " must be an RFC 3339 timestamp");
+        }
+    }
+
+    private static Map<String, Object> pageJson(MemoryPage page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", page.items().stream().map(MemoryJson::of).toList());
+        json.put("next_cursor", page.nextCursor());
+        return json;
+    }
+
+    private void structuredQuery(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, mapper).onlyFields(QUERY_FIELDS);
+        MemoryFilter filter = MemoryFilter.ALL.withMetadataEquals(metadataFilter(body));
+        boolean selector = filter.hasMetadataCondition();
+        String subject = nonBlankIfPresent(body, "subject_id");
+        if (subject != null) {
+            filter = filter.withSubject(subject);
+            selector = true;
+        }
+        String session = nonBlankIfPresent(body, "session_id");
+        if (session != null) {
+            filter = filter.withSession(SessionFilter.exactly(session));
+            selector = true;
+        }
+        String tier = nonBlankIfPresent(body, "trust_tier");
+        if (tier != null) {
+            filter = filter.withTrustTier(TrustTier.parse(tier));
+            selector = true;
+        }
+        List<String> types = body.stringList("memory_types");
+        if (types != null) {
+            if (types.isEmpty() || types.stream().anyMatch(String::isBlank)) {
+                throw new InvalidInputException("invalid_field",
+                        "memory_types must contain only non-empty values when provided");
+            }
+            filter = filter.withTypes(body.memoryTypes("memory_types"));
+            selector = true;
+        }
+        String branch = nonBlankIfPresent(body, "branch");
+        if (branch != null) {
+            selector = true;
+        }
+        if (!selector) {
+            throw new InvalidInputException("selector_required", "structured query requires at least one filter selector");
+        }
+        Integer limit = body.integer("limit");
+        if (limit != null && (limit < 1 || limit > 500)) {
+            throw new InvalidInputException("invalid_limit", "limit must be between 1 and 500");
+        }
+        String cursor = body.string("cursor");
+        if (cursor != null && !CURSOR.matcher(cursor).matches()) {
+            throw new InvalidInputException("invalid_cursor", "cursor must be a 32-character hexadecimal memory_id");
+        }
+        AsOf asOf = new AsOf(body.optionalText("as_of_snapshot"), body.timestamp("as_of"));
+        MemoryPage page = memoria.list(Requests.caller(ctx, branch), filter,
+                new PageRequest(cursor == null ? null : cursor.toLowerCase(java.util.Locale.ROOT),
+                        limit == null ? 100 : limit), asOf);
+        ctx.json(pageJson(page));
+    }
+
+    private static String nonBlankIfPresent(JsonBody body, String field) {
+        String value = body.string(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new InvalidInputException("invalid_field", field + " must not be empty when provided");
+        }
+        return value.trim();
+    }
+
+    private Map<String, Object> metadataFilter(JsonBody body) {
+        Map<String, Object> filter = body.object("extra_metadata_filter");
+        if (filter == null) {
+            return Map.of();
+        }
+        if (filter.size() > 16) {
+            throw new InvalidInputException("invalid_metadata_filter",
+                    "extra_metadata_filter must not contain more than 16 fields");
+        }
+        for (Map.Entry<String, Object> entry : filter.entrySet()) {
+            if (!METADATA_KEY.matcher(entry.getKey()).matches() || entry.getKey().length() > 64) {
+                throw new InvalidInputException("invalid_metadata_filter",
+                        "extra_metadata_filter keys must match [A-Za-z_][A-Za-z0-9_]* and be at most 64 bytes");
+            }
+            Object value = entry.getValue();
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw new InvalidInputException("invalid_metadata_filter",
+                        "extra_metadata_filter values must be strings, numbers or booleans");
+            }
+            if (String.valueOf(value).length() > 1024) {
+                throw new InvalidInputException("invalid_metadata_filter",
+                        "extra_metadata_filter values must be at most 1024 bytes");
+            }
+        }
+        return filter;
+    }
+
+    private void fulltext(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, mapper).onlyFields(FULLTEXT_FIELDS);
+        String query = body.requiredString("query");
+        MemoryFilter filter = MemoryFilter.ALL.withMetadataEquals(metadataFilter(body));
+        String subject = body.optionalText("subject_id");
+        if (subject != null) {
+            filter = filter.withSubject(subject.trim());
+        }
+        String session = body.optionalText("session_id");
+        if (session != null) {
+            filter = filter.withSession(SessionFilter.exactly(session));
+        }
+        String tier = body.optionalText("trust_tier");
+        if (tier != null) {
+            filter = filter.withTrustTier(TrustTier.parse(tier));
+        }
+        List<String> types = body.stringList("memory_types");
+        if (types != null && types.stream().anyMatch(String::isBlank)) {
+            throw new InvalidInputException("invalid_field", "memory_types entries must not be empty when provided");
+        }
+        filter = filter.withTypes(body.memoryTypes("memory_types"));
+        Integer limit = body.integer("limit");
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw new InvalidInputException("invalid_limit", "limit must be between 1 and 100");
+        }
+        Caller caller = Requests.caller(ctx, body.string("branch"));
+        List<ScoredMemory> hits = memoria.fulltext(caller, query, filter, limit == null ? 20 : limit);
+        ctx.json(hits.stream().map(s -> MemoryJson.of(s.memory(), s.score())).toList());
+    }
+
+    private void get(Context ctx) {
+        Memory memory = memoria.get(Requests.caller(ctx), ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundException("memory_not_found", "Memory not found"));
+        ctx.json(MemoryJson.of(memory));
+    }
+
+    private void history(Context ctx) {
+        MemoryHistory history = memoria.history(Requests.caller(ctx), ctx.pathParam("id"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("memory_id", history.memoryId());
+        json.put("versions", history.versions().stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("memory_id", m.memoryId());
+            item.put("content", m.content());
+            item.put("is_active", m.active());
+            item.put("superseded_by", m.supersededBy());
+            item.put("observed_at", MemoryJson.timestamp(m.observedAt()));
+            item.put("memory_type", m.memoryType().wireName());
+            return item;
+        }).toList());
+        json.put("total", history.versions().size());
+        ctx.json(json);
+    }
+
+    private void profile(Context ctx) {
+        String target = ctx.pathParam("target");
+        var principal = Requests.principal(ctx);
+        String user = "me".equals(target) ? principal.userId() : target;
+        if (!user.equals(principal.userId()) && !principal.master()) {
+            throw new ForbiddenException("forbidden", "Cannot access other users' profiles");
+        }
+        Caller caller = new Caller(user, Requests.query(ctx, "branch"));
+        Profile profile = memoria.profile(caller, Requests.query(ctx, "subject_id"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("user_id", profile.userId());
+        json.put("profile", profile.profile());
+        json.put("stats", statsJson(profile.stats()));
+        ctx.json(json);
+    }
+
+    private static Map<String, Object> statsJson(MemoryStats stats) {
+        Map<String, Object> byType = new LinkedHashMap<>();
+        stats.byType().forEach((type, count) -> byType.put(type.wireName(), count));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("by_type", byType);
+        json.put("total", stats.total());
+        json.put("avg_confidence", Math.round(stats.averageConfidence() * 100) / 100.0);
+        json.put("oldest", MemoryJson.timestamp(stats.oldest()));
+        json.put("newest", MemoryJson.timestamp(stats.newest()));
+        return json;
+    }
+}
