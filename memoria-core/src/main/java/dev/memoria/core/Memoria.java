@@ -13,7 +13,22 @@ import dev.memoria.core.write.NewMemories;
 import dev.memoria.core.write.ObserveService;
 import dev.memoria.core.write.SafetySnapshots;
 import dev.memoria.core.write.StoreMemoryService;
+import dev.memoria.core.version.BranchService;
+import dev.memoria.core.version.SnapshotService;
+import dev.memoria.core.version.VersionLimits;
+import dev.memoria.ports.in.ApplyCommand;
+import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.AsOf;
+import dev.memoria.ports.in.BranchChanges;
+import dev.memoria.ports.in.BranchInfo;
+import dev.memoria.ports.in.ManageBranches;
+import dev.memoria.ports.in.ManageSnapshots;
+import dev.memoria.ports.in.MergeResult;
+import dev.memoria.ports.in.MergeStrategy;
+import dev.memoria.ports.in.RollbackResult;
+import dev.memoria.ports.in.SnapshotDetail;
+import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.StateDiff;
 import dev.memoria.ports.in.BrowseMemories;
 import dev.memoria.ports.in.Caller;
 import dev.memoria.ports.in.CorrectMemory;
@@ -48,6 +63,7 @@ import dev.memoria.ports.out.EmbeddingPort;
 import dev.memoria.ports.out.StoragePorts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,7 +78,7 @@ import java.util.Optional;
  * The server builds the same facade; it adds transport, authentication and configuration only.
  */
 public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemories, CorrectMemory, ForgetMemories,
-        ObserveConversation, RecordFeedback, TuneRetrieval {
+        ObserveConversation, RecordFeedback, TuneRetrieval, ManageSnapshots, ManageBranches {
 
     private final StoreMemory storeMemory;
     private final RetrieveMemories retrieval;
@@ -72,6 +88,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final ObserveConversation observation;
     private final RecordFeedback feedback;
     private final TuneRetrieval tuning;
+    private final ManageSnapshots snapshots;
+    private final ManageBranches branchManagement;
     private final boolean embedderPresent;
 
     private Memoria(Builder builder) {
@@ -89,8 +107,12 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
         this.correction = new CorrectMemoryService(storage.memoryStore(), branches, embeddings, screen, newMemories,
                 retrieval);
-        this.forgetting = new ForgetMemoriesService(storage.memoryStore(), branches,
-                new SafetySnapshots(storage.versionStore()));
+        SafetySnapshots safety = new SafetySnapshots(storage.versionStore());
+        this.forgetting = new ForgetMemoriesService(storage.memoryStore(), branches, safety);
+        this.snapshots = new SnapshotService(storage.versionStore(), storage.memoryStore(), branches, safety,
+                builder.limits);
+        this.branchManagement = new BranchService(storage.versionStore(), storage.memoryStore(),
+                storage.memorySearch(), safety, builder.limits, clock);
         this.observation = new ObserveService(storeMemory, clock);
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
@@ -200,12 +222,88 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         return tuning.tune(userId);
     }
 
+    @Override
+    public SnapshotInfo createSnapshot(Caller caller, String name, String description) {
+        return snapshots.createSnapshot(caller, name, description);
+    }
+
+    @Override
+    public List<SnapshotInfo> listSnapshots(String userId) {
+        return snapshots.listSnapshots(userId);
+    }
+
+    @Override
+    public SnapshotDetail snapshotDetail(String userId, String name, int limit, int offset) {
+        return snapshots.snapshotDetail(userId, name, limit, offset);
+    }
+
+    @Override
+    public StateDiff diffWithNow(String userId, String name) {
+        return snapshots.diffWithNow(userId, name);
+    }
+
+    @Override
+    public StateDiff diffSnapshots(String userId, String older, String newer) {
+        return snapshots.diffSnapshots(userId, older, newer);
+    }
+
+    @Override
+    public boolean deleteSnapshot(String userId, String name) {
+        return snapshots.deleteSnapshot(userId, name);
+    }
+
+    @Override
+    public List<String> deleteSnapshots(String userId, List<String> names, String prefix, Instant olderThan) {
+        return snapshots.deleteSnapshots(userId, names, prefix, olderThan);
+    }
+
+    @Override
+    public RollbackResult rollback(String userId, String name) {
+        return snapshots.rollback(userId, name);
+    }
+
+    @Override
+    public List<BranchInfo> listBranches(String userId) {
+        return branchManagement.listBranches(userId);
+    }
+
+    @Override
+    public BranchInfo createBranch(String userId, String name, String fromSnapshot, Instant fromTime) {
+        return branchManagement.createBranch(userId, name, fromSnapshot, fromTime);
+    }
+
+    @Override
+    public long checkout(String userId, String name) {
+        return branchManagement.checkout(userId, name);
+    }
+
+    @Override
+    public boolean deleteBranch(String userId, String name) {
+        return branchManagement.deleteBranch(userId, name);
+    }
+
+    @Override
+    public BranchChanges diff(String userId, String name) {
+        return branchManagement.diff(userId, name);
+    }
+
+    @Override
+    public MergeResult merge(String userId, String name, MergeStrategy strategy) {
+        return branchManagement.merge(userId, name, strategy);
+    }
+
+    @Override
+    public ApplyResult apply(String userId, String name, ApplyCommand command) {
+        return branchManagement.apply(userId, name, command);
+    }
+
     /** Assembles a {@link Memoria} from out-ports; only storage is required. */
     public static final class Builder {
 
         private StoragePorts storage;
         private EmbeddingPort embedder;
         private Clock clock = Clock.systemUTC();
+        private VersionLimits limits = VersionLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -223,6 +321,12 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Per-user snapshot and branch quotas. */
+        public Builder limits(VersionLimits value) {
+            this.limits = Objects.requireNonNull(value);
             return this;
         }
 

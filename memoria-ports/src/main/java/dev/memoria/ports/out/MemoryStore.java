@@ -11,6 +11,7 @@ import dev.memoria.ports.model.ReadPoint;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -49,4 +50,24 @@ public interface MemoryStore {
 
     /** Counts and aggregates over active memories matching {@code filter}. */
     MemoryStats stats(BranchRef branch, MemoryFilter filter);
+
+    /** Every memory active at {@code at} that matches {@code filter}, newest first, page by page. */
+    default void forEachActive(BranchRef branch, ReadPoint at, MemoryFilter filter, Consumer<Memory> sink) {
+        PageRequest page = PageRequest.first(500);
+        while (true) {
+            MemoryPage result = list(branch, filter, at, page);
+            result.items().forEach(sink);
+            if (result.nextCursor() == null) {
+                return;
+            }
+            page = new PageRequest(result.nextCursor(), 500);
+        }
+    }
+
+    /** How many memories are active at {@code at}. */
+    default long countActive(BranchRef branch, ReadPoint at) {
+        long[] count = {0};
+        forEachActive(branch, at, MemoryFilter.ALL, m -> count[0]++);
+        return count[0];
+    }
 }

@@ -1,0 +1,114 @@
+package dev.memoria.core.version;
+
+import dev.memoria.ports.in.BranchChanges;
+import dev.memoria.ports.model.Branch;
+import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.ReadPoint;
+import dev.memoria.ports.out.MemoryStore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Three-way comparison by memory id: the state the branch was cut from (base), main now, and the branch
+ * now. A side "changed" a base memory when the memory is no longer active there or its content differs.
+ */
+final class BranchComparison {
+
+    private final MemoryStore store;
+
+    BranchComparison(MemoryStore store) {
+        this.store = store;
+    }
+
+    BranchChanges compare(Branch branch) {
+        BranchRef main = BranchRef.main(branch.userId());
+        BranchRef source = new BranchRef(branch.userId(), branch.sourceBranch() == null ? BranchRef.MAIN
+                : branch.sourceBranch());
+        Map<String, Memory> base = state(source, ReadPoint.at(branch.sourceRevision()));
+        Map<String, Memory> mainNow = state(main, ReadPoint.HEAD);
+        Map<String, Memory> branchNow = state(branch.ref(), ReadPoint.HEAD);
+
+        List<BranchChanges.Update> updated = new ArrayList<>();
+        List<Memory> removed = new ArrayList<>();
+        List<BranchChanges.Conflict> conflicts = new ArrayList<>();
+        List<Memory> behindMain = new ArrayList<>();
+        Set<String> replacementsOnBranch = new HashSet<>();
+
+        for (Memory original : base.values()) {
+            String id = original.memoryId();
+            Side onBranch = side(branch.ref(), id, original, branchNow);
+            Side onMain = side(main, id, original, mainNow);
+            if (onBranch.replacement() != null) {
+                replacementsOnBranch.add(onBranch.replacement().memoryId());
+            }
+            if (!onBranch.changed()) {
+                if (onMain.changed()) {
+                    behindMain.add(onMain.replacement() != null ? onMain.replacement() : original);
+                }
+                continue;
+            }
+            if (onMain.changed()) {
+                if (!sameOutcome(onBranch, onMain)) {
+                    conflicts.add(new BranchChanges.Conflict(original, onBranch.replacement(), onMain.replacement()));
+                }
+                continue;
+            }
+            if (onBranch.replacement() != null) {
+                updated.add(new BranchChanges.Update(original, onBranch.replacement()));
+            } else {
+                removed.add(original);
+            }
+        }
+        List<Memory> added = branchNow.values().stream()
+                .filter(m -> !base.containsKey(m.memoryId()) && !replacementsOnBranch.contains(m.memoryId()))
+                .toList();
+        mainNow.values().stream().filter(m -> !base.containsKey(m.memoryId()) && !branchNow.containsKey(m.memoryId()))
+                .filter(m -> !isReplacementOnMain(m, base, mainNow))
+                .forEach(behindMain::add);
+        return new BranchChanges(branch.name(), added, updated, removed, conflicts, behindMain);
+    }
+
+    /** How one side treated a base memory: unchanged, edited in place, superseded, or ended. */
+    private record Side(boolean changed, Memory replacement) {
+    }
+
+    private Side side(BranchRef ref, String id, Memory original, Map<String, Memory> now) {
+        Memory current = now.get(id);
+        if (current != null) {
+            boolean edited = !current.content().equals(original.content())
+                    || !current.extraMetadata().equals(original.extraMetadata());
+            return new Side(edited, edited ? current : null);
+        }
+        Optional<Memory> ended = store.findLatestVersion(ref, id);
+        String successor = ended.map(Memory::supersededBy).orElse(null);
+        return new Side(true, successor == null ? null : now.get(successor));
+    }
+
+    private static boolean sameOutcome(Side a, Side b) {
+        if (a.replacement() == null || b.replacement() == null) {
+            return a.replacement() == null && b.replacement() == null;
+        }
+        return Objects.equals(a.replacement().content(), b.replacement().content());
+    }
+
+    /** Main memories that replaced a base memory are reported through that base memory, not again. */
+    private boolean isReplacementOnMain(Memory candidate, Map<String, Memory> base, Map<String, Memory> mainNow) {
+        return store.findSupersededBy(BranchRef.main(candidate.userId()), candidate.memoryId()).stream()
+                .anyMatch(old -> base.containsKey(old.memoryId()));
+    }
+
+    private Map<String, Memory> state(BranchRef ref, ReadPoint at) {
+        Map<String, Memory> byId = new LinkedHashMap<>();
+        store.forEachActive(ref, at, MemoryFilter.ALL, m -> byId.put(m.memoryId(), m));
+        return byId;
+    }
+}
