@@ -57,6 +57,7 @@ public final class HttpApi {
             new MemoryWriteRoutes(memoria, mapper).register(config.routes);
             new MemoryReadRoutes(memoria, mapper).register(config.routes);
             new FeedbackRoutes(memoria, mapper).register(config.routes);
+            new VersionRoutes(memoria, mapper).register(config.routes);
         });
     }
 

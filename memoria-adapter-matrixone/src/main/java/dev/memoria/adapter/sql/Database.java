@@ -1,0 +1,36 @@
+package dev.memoria.adapter.sql;
+
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What every store needs: the Jdbi instance, the dialect, the clock and the schema's embedding dimension.
+ * Its two entry points translate database failures into port exceptions in one place; any other exception
+ * (a port exception, or a caller's own from inside a write) passes through unchanged after the rollback.
+ */
+record Database(Jdbi jdbi, SqlDialect dialect, Clock clock, int dimension) {
+
+    <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException failure) {
+            throw SqlFailures.translate(operation, failure);
+        }
+    }
+
+    <T> T transaction(String operation, HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException failure) {
+            throw SqlFailures.translate(operation, failure);
+        }
+    }
+
+    Instant now() {
+        return UtcTimes.now(clock);
+    }
+}

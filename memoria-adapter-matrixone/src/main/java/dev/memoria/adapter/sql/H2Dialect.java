@@ -1,0 +1,75 @@
+package dev.memoria.adapter.sql;
+
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Embedded H2 in its native mode. Native mode (not MODE=MySQL) keeps H2's own, well-defined semantics; the
+ * only MySQL-isms we would want (upserts, inline index definitions) are rendered here instead.
+ */
+final class H2Dialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String columnType(ColumnType type, int dimension) {
+        return switch (type) {
+            case ID -> "VARCHAR(64)";
+            case NAME -> "VARCHAR(100)";
+            case CODE -> "VARCHAR(20)";
+            case SUBJECT -> "VARCHAR(128)";
+            case SMALL_TEXT -> "VARCHAR(255)";
+            // VARCHAR rather than CLOB: CLOBs live out of row and make LIKE scans slow
+            case LONG_TEXT -> "VARCHAR(1000000)";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMP(6)";
+            case VECTOR -> "VARBINARY(" + (dimension * Float.BYTES) + ")";
+        };
+    }
+
+    @Override
+    public List<String> createTable(TableDef table, int dimension) {
+        List<String> statements = new ArrayList<>();
+        String columns = table.columns().stream()
+                .map(c -> c.name() + " " + columnType(c.type(), dimension) + (c.nullable() ? "" : " NOT NULL"))
+                .collect(Collectors.joining(", "));
+        statements.add("CREATE TABLE IF NOT EXISTS " + table.name() + " (" + columns
+                + ", PRIMARY KEY (" + String.join(", ", table.primaryKey()) + "))");
+        for (TableDef.Index index : table.indexes()) {
+            if (!index.fullText()) {
+                statements.add("CREATE INDEX IF NOT EXISTS " + index.name() + " ON " + table.name()
+                        + " (" + String.join(", ", index.columns()) + ")");
+            }
+        }
+        return statements;
+    }
+
+    @Override
+    public String upsert(String table, List<String> keyColumns, List<String> valueColumns) {
+        List<String> all = new ArrayList<>(keyColumns);
+        all.addAll(valueColumns);
+        return "MERGE INTO " + table + " (" + String.join(", ", all) + ") KEY (" + String.join(", ", keyColumns)
+                + ") VALUES (" + all.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public void bindVector(SqlStatement<?> statement, String name, float[] vector) {
+        statement.bindByType(name, vector == null ? null : VectorCodec.toBytes(vector), byte[].class);
+    }
+
+    @Override
+    public float[] readVector(ResultSet rs, String column) throws SQLException {
+        byte[] bytes = rs.getBytes(column);
+        return bytes == null ? null : VectorCodec.fromBytes(bytes);
+    }
+}

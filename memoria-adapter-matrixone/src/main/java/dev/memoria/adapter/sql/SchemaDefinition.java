@@ -1,0 +1,82 @@
+package dev.memoria.adapter.sql;
+
+import java.util.List;
+
+import static dev.memoria.adapter.sql.TableDef.Column.optional;
+import static dev.memoria.adapter.sql.TableDef.Column.required;
+import static dev.memoria.adapter.sql.TableDef.Index.fullText;
+import static dev.memoria.adapter.sql.TableDef.Index.on;
+
+/**
+ * The tables of the storage, dialect-neutral. Memories are revisioned row versions: a version is active at
+ * revision R when {@code rev_from <= R AND (rev_to IS NULL OR rev_to > R)}.
+ */
+final class SchemaDefinition {
+
+    /** Bump when the table layout changes; the start-up check refuses a database written by a newer layout. */
+    static final int VERSION = 1;
+
+    static final TableDef SCHEMA_META = new TableDef("mem_schema_meta",
+            List.of(required("meta_key", ColumnType.NAME), required("meta_value", ColumnType.SMALL_TEXT)),
+            List.of("meta_key"), List.of());
+
+    static final TableDef BRANCHES = new TableDef("mem_branches",
+            List.of(required("user_id", ColumnType.ID), required("branch_name", ColumnType.NAME),
+                    required("head_rev", ColumnType.BIGINT), required("created_at", ColumnType.TIMESTAMP),
+                    optional("source_branch", ColumnType.NAME), required("source_rev", ColumnType.BIGINT)),
+            List.of("user_id", "branch_name"), List.of());
+
+    static final TableDef REVISIONS = new TableDef("mem_revisions",
+            List.of(required("user_id", ColumnType.ID), required("branch_name", ColumnType.NAME),
+                    required("revision", ColumnType.BIGINT), required("committed_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "branch_name", "revision"),
+            List.of(on("idx_rev_time", "user_id", "branch_name", "committed_at")));
+
+    static final TableDef MEMORIES = new TableDef("mem_memory_versions",
+            List.of(required("user_id", ColumnType.ID), required("branch_name", ColumnType.NAME),
+                    required("memory_id", ColumnType.ID), required("rev_from", ColumnType.BIGINT),
+                    optional("rev_to", ColumnType.BIGINT),
+                    required("memory_type", ColumnType.CODE), required("content", ColumnType.LONG_TEXT),
+                    required("trust_tier", ColumnType.CODE), required("initial_confidence", ColumnType.DOUBLE),
+                    optional("session_id", ColumnType.ID), optional("subject_id", ColumnType.SUBJECT),
+                    optional("author_id", ColumnType.ID), required("extra_metadata", ColumnType.LONG_TEXT),
+                    optional("observed_at", ColumnType.TIMESTAMP), required("created_at", ColumnType.TIMESTAMP),
+                    optional("superseded_by", ColumnType.ID), optional("embedding", ColumnType.VECTOR)),
+            List.of("user_id", "branch_name", "memory_id", "rev_from"),
+            List.of(on("idx_mv_current", "user_id", "branch_name", "rev_to", "memory_id"),
+                    on("idx_mv_from", "user_id", "branch_name", "rev_from"),
+                    on("idx_mv_superseded", "user_id", "branch_name", "superseded_by"),
+                    fullText("ft_mv_content", "content")));
+
+    static final TableDef SNAPSHOTS = new TableDef("mem_snapshots",
+            List.of(required("user_id", ColumnType.ID), required("snapshot_name", ColumnType.NAME),
+                    required("branch_name", ColumnType.NAME), required("revision", ColumnType.BIGINT),
+                    optional("description", ColumnType.LONG_TEXT), required("created_at", ColumnType.TIMESTAMP),
+                    required("safety", ColumnType.BOOLEAN)),
+            List.of("user_id", "snapshot_name"),
+            List.of(on("idx_snap_branch", "user_id", "branch_name")));
+
+    static final TableDef USER_STATE = new TableDef("mem_user_state",
+            List.of(required("user_id", ColumnType.ID), required("branch_name", ColumnType.NAME),
+                    required("updated_at", ColumnType.TIMESTAMP)),
+            List.of("user_id"), List.of());
+
+    static final TableDef FEEDBACK = new TableDef("mem_feedback",
+            List.of(required("feedback_id", ColumnType.ID), required("user_id", ColumnType.ID),
+                    required("memory_id", ColumnType.ID), required("feedback_signal", ColumnType.CODE),
+                    optional("context", ColumnType.LONG_TEXT), required("created_at", ColumnType.TIMESTAMP)),
+            List.of("feedback_id"),
+            List.of(on("idx_fb_user_memory", "user_id", "memory_id"), on("idx_fb_user_time", "user_id", "created_at")));
+
+    static final TableDef RETRIEVAL_PARAMS = new TableDef("mem_retrieval_params",
+            List.of(required("user_id", ColumnType.ID), required("feedback_weight", ColumnType.DOUBLE),
+                    required("temporal_decay_hours", ColumnType.DOUBLE), required("confidence_weight", ColumnType.DOUBLE),
+                    required("updated_at", ColumnType.TIMESTAMP)),
+            List.of("user_id"), List.of());
+
+    static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
+            FEEDBACK, RETRIEVAL_PARAMS);
+
+    private SchemaDefinition() {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.memoria.adapter.sql;
+
+import org.jdbi.v3.core.statement.SqlStatement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The few places where the supported databases differ: DDL types, upserts and how vectors travel.
+ * Everything else (queries, transactions) is shared SQL.
+ */
+interface SqlDialect {
+
+    /** Short lower-case name (h2, mysql, matrixone) for logs and metadata. */
+    String name();
+
+    /** The SQL type of a logical column type; {@code dimension} is the embedding length. */
+    String columnType(ColumnType type, int dimension);
+
+    /** Idempotent statements that create the table and its indexes. */
+    List<String> createTable(TableDef table, int dimension);
+
+    /**
+     * An insert-or-update by primary key, with named parameters {@code :column} for every column.
+     *
+     * @param keyColumns   the primary key columns
+     * @param valueColumns the columns overwritten when the key exists
+     */
+    String upsert(String table, List<String> keyColumns, List<String> valueColumns);
+
+    /** Binds an embedding (or null) to a named parameter. */
+    void bindVector(SqlStatement<?> statement, String name, float[] vector);
+
+    /** Reads an embedding column; null when the column is null. */
+    float[] readVector(ResultSet rs, String column) throws SQLException;
+
+    /** Whether the connection pool may set the transaction isolation level (MatrixOne does not support it). */
+    default boolean supportsIsolationLevel() {
+        return true;
+    }
+}
