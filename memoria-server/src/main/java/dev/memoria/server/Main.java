@@ -2,10 +2,14 @@ package dev.memoria.server;
 
 import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.mcp.McpCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar memoria-server.jar [serve]}: runs the server until the process is told to stop. */
+/**
+ * {@code java -jar memoria-server.jar [serve]} runs the server until the process is told to stop;
+ * {@code java -jar memoria-server.jar mcp} runs an MCP server on stdin/stdout.
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -15,8 +19,11 @@ public final class Main {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
+        if (command.equals("mcp")) {
+            System.exit(McpCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (!command.equals("serve")) {
-            System.err.println("usage: java -jar memoria-server.jar [serve]");
+            System.err.println("usage: java -jar memoria-server.jar [serve | mcp [--user U] [--api-url URL --token T]]");
             System.exit(2);
         }
         try {

@@ -6,6 +6,7 @@ import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.ports.out.StorageHealth;
 import dev.memoria.server.auth.Authenticator;
 import dev.memoria.server.auth.Principal;
+import dev.memoria.server.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -58,6 +59,7 @@ public final class HttpApi {
             new MemoryReadRoutes(memoria, mapper).register(config.routes);
             new FeedbackRoutes(memoria, mapper).register(config.routes);
             new VersionRoutes(memoria, mapper).register(config.routes);
+            McpHttpEndpoint.install(config, memoria, authenticator, mapper);
         });
     }
 
