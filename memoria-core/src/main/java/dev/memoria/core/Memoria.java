@@ -13,7 +13,16 @@ import dev.memoria.core.write.NewMemories;
 import dev.memoria.core.write.ObserveService;
 import dev.memoria.core.write.SafetySnapshots;
 import dev.memoria.core.write.StoreMemoryService;
+import dev.memoria.core.auth.AdminService;
+import dev.memoria.core.auth.ApiKeyHasher;
+import dev.memoria.core.auth.ApiKeyService;
 import dev.memoria.core.version.BranchService;
+import dev.memoria.ports.error.ConfigurationException;
+import dev.memoria.ports.in.AdministerUsers;
+import dev.memoria.ports.in.CreatedApiKey;
+import dev.memoria.ports.in.ManageApiKeys;
+import dev.memoria.ports.in.UserOverview;
+import dev.memoria.ports.model.ApiKey;
 import dev.memoria.core.version.SnapshotService;
 import dev.memoria.core.version.VersionLimits;
 import dev.memoria.ports.in.ApplyCommand;
@@ -78,7 +87,8 @@ import java.util.Optional;
  * The server builds the same facade; it adds transport, authentication and configuration only.
  */
 public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemories, CorrectMemory, ForgetMemories,
-        ObserveConversation, RecordFeedback, TuneRetrieval, ManageSnapshots, ManageBranches {
+        ObserveConversation, RecordFeedback, TuneRetrieval, ManageSnapshots, ManageBranches, ManageApiKeys,
+        AdministerUsers {
 
     private final StoreMemory storeMemory;
     private final RetrieveMemories retrieval;
@@ -90,6 +100,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final TuneRetrieval tuning;
     private final ManageSnapshots snapshots;
     private final ManageBranches branchManagement;
+    private final ManageApiKeys apiKeys;
+    private final AdministerUsers administration;
     private final boolean embedderPresent;
 
     private Memoria(Builder builder) {
@@ -114,6 +126,10 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.branchManagement = new BranchService(storage.versionStore(), storage.memoryStore(),
                 storage.memorySearch(), safety, builder.limits, clock);
         this.observation = new ObserveService(storeMemory, clock);
+        this.apiKeys = builder.apiKeySecret == null ? null : new ApiKeyService(storage.apiKeyStore(),
+                new ApiKeyHasher(builder.apiKeySecret, builder.previousApiKeySecrets), clock);
+        this.administration = new AdminService(storage.userDataStore(), storage.memoryStore(), storage.versionStore(),
+                storage.apiKeyStore());
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
     }
@@ -297,6 +313,69 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         return branchManagement.apply(userId, name, command);
     }
 
+    private ManageApiKeys apiKeys() {
+        if (apiKeys == null) {
+            throw new ConfigurationException("api_keys_disabled",
+                    "API keys need a secret: build Memoria with apiKeySecret(...)");
+        }
+        return apiKeys;
+    }
+
+    @Override
+    public CreatedApiKey createKey(String userId, String name, Instant expiresAt) {
+        return apiKeys().createKey(userId, name, expiresAt);
+    }
+
+    @Override
+    public List<ApiKey> listKeys(String userId) {
+        return apiKeys().listKeys(userId);
+    }
+
+    @Override
+    public Optional<ApiKey> findKey(String keyId) {
+        return apiKeys().findKey(keyId);
+    }
+
+    @Override
+    public CreatedApiKey rotateKey(String keyId) {
+        return apiKeys().rotateKey(keyId);
+    }
+
+    @Override
+    public boolean revokeKey(String keyId) {
+        return apiKeys().revokeKey(keyId);
+    }
+
+    @Override
+    public int revokeAllKeys(String userId) {
+        return apiKeys().revokeAllKeys(userId);
+    }
+
+    @Override
+    public Optional<ApiKey> verifyKey(String rawKey) {
+        return apiKeys().verifyKey(rawKey);
+    }
+
+    @Override
+    public List<String> listUsers() {
+        return administration.listUsers();
+    }
+
+    @Override
+    public UserOverview userOverview(String userId) {
+        return administration.userOverview(userId);
+    }
+
+    @Override
+    public long eraseUser(String userId) {
+        return administration.eraseUser(userId);
+    }
+
+    @Override
+    public long eraseMemory(String userId, String memoryId) {
+        return administration.eraseMemory(userId, memoryId);
+    }
+
     /** Assembles a {@link Memoria} from out-ports; only storage is required. */
     public static final class Builder {
 
@@ -304,6 +383,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         private EmbeddingPort embedder;
         private Clock clock = Clock.systemUTC();
         private VersionLimits limits = VersionLimits.DEFAULTS;
+        private String apiKeySecret;
+        private List<String> previousApiKeySecrets = List.of();
 
         private Builder() {
         }
@@ -327,6 +408,17 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         /** Per-user snapshot and branch quotas. */
         public Builder limits(VersionLimits value) {
             this.limits = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Enables API keys, hashed at rest with HMAC-SHA256 under {@code secret}; keys hashed under one of
+         * {@code previousSecrets} still verify and are re-hashed, so a secret can be rotated without
+         * invalidating keys.
+         */
+        public Builder apiKeySecret(String secret, List<String> previousSecrets) {
+            this.apiKeySecret = Objects.requireNonNull(secret);
+            this.previousApiKeySecrets = List.copyOf(previousSecrets);
             return this;
         }
 

@@ -8,9 +8,11 @@ import dev.memoria.adapter.sql.DialectChoice;
 import dev.memoria.adapter.sql.SqlStorage;
 import dev.memoria.adapter.sql.StorageSettings;
 import dev.memoria.core.Memoria;
-import dev.memoria.ports.out.StoragePorts;
 import dev.memoria.server.auth.ApiKeyVerifier;
 import dev.memoria.server.auth.Authenticator;
+import dev.memoria.server.auth.Principal;
+import dev.memoria.server.auth.RequestLimits;
+import dev.memoria.server.config.RedactedConfig;
 import dev.memoria.server.config.MasterKeyFile;
 import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.HttpApi;
@@ -54,13 +56,17 @@ public final class MemoriaServer implements AutoCloseable {
         SqlStorage storage = null;
         try {
             storage = SqlStorage.open(storageSettings(config, embedder));
-            StoragePorts ports = new StoragePorts(storage.memoryStore(), storage.memorySearch(), storage.versionStore(),
-                    storage.feedbackStore(), storage.retrievalParamsStore(), storage.health());
-            Memoria memoria = Memoria.builder().storage(ports).embedder(embedder).build();
+            Memoria memoria = Memoria.builder().storage(storage.ports()).embedder(embedder)
+                    .apiKeySecret(config.apiKeySecret().isEmpty() ? masterKey : config.apiKeySecret(),
+                            config.previousApiKeySecrets())
+                    .build();
             ObjectMapper mapper = ObjectMappers.create();
-            Authenticator authenticator = new Authenticator(masterKey, ApiKeyVerifier.NONE);
-            Javalin app = new HttpApi(memoria, storage.health(), authenticator, mapper, instanceId,
-                    config.maxBodyBytes()).create();
+            String dialect = storage.dialectName();
+            ApiKeyVerifier apiKeys = raw -> memoria.verifyKey(raw).map(k -> Principal.apiKey(k.userId(), k.keyId()));
+            Authenticator authenticator = new Authenticator(masterKey, apiKeys);
+            RequestLimits limits = RequestLimits.parse(config.rateLimitAuthKeys(), config.authFailuresPerMinute());
+            Javalin app = new HttpApi(memoria, storage.health(), authenticator, limits, mapper, instanceId,
+                    config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect)).create();
             app.start(config.port());
             LOG.info("Memoria {} listening on port {} ({} storage, embedder {}) — ready in {} ms", instanceId, app.port(),
                     storage.dialectName(), embedder == null ? "none" : embedder.model(),

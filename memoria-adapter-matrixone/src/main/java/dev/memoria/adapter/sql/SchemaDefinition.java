@@ -74,8 +74,27 @@ final class SchemaDefinition {
                     required("updated_at", ColumnType.TIMESTAMP)),
             List.of("user_id"), List.of());
 
+    static final TableDef API_KEYS = new TableDef("mem_api_keys",
+            List.of(required("key_id", ColumnType.ID), required("user_id", ColumnType.ID),
+                    required("key_name", ColumnType.NAME), required("key_hash", ColumnType.ID),
+                    required("key_prefix", ColumnType.CODE), required("is_active", ColumnType.BOOLEAN),
+                    required("created_at", ColumnType.TIMESTAMP), optional("expires_at", ColumnType.TIMESTAMP),
+                    optional("last_used_at", ColumnType.TIMESTAMP)),
+            List.of("key_id"),
+            List.of(on("idx_key_hash", "key_hash"), on("idx_key_user", "user_id")));
+
+    /**
+     * Erased memory ids by the revision that erased them. Erasure deletes row versions physically, so the change
+     * feed of the search index would never see them go; these id-only tombstones (no content) let every instance's
+     * index drop them.
+     */
+    static final TableDef ERASURES = new TableDef("mem_erasures",
+            List.of(required("user_id", ColumnType.ID), required("branch_name", ColumnType.NAME),
+                    required("revision", ColumnType.BIGINT), required("memory_id", ColumnType.ID)),
+            List.of("user_id", "branch_name", "revision", "memory_id"), List.of());
+
     static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
-            FEEDBACK, RETRIEVAL_PARAMS);
+            FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES);
 
     private SchemaDefinition() {
     }

@@ -76,6 +76,13 @@ final class SqlIndexSource implements IndexSource {
                         return new IndexChange(indexRow().map(rs, ctx), !ended);
                     })
                     .forEach(sink);
+            h.createQuery("SELECT memory_id FROM " + SchemaDefinition.ERASURES.name() + " WHERE user_id = :u "
+                            + "AND branch_name = :b AND revision > :after AND revision <= :upto")
+                    .bind("u", branch.userId()).bind("b", branch.branch())
+                    .bind("after", afterRevision).bind("upto", upToRevision)
+                    .mapTo(String.class)
+                    .forEach(id -> sink.accept(new IndexChange(
+                            new IndexRow(id, null, null, null, null, null, null, null), false)));
             return null;
         });
     }

@@ -2,7 +2,10 @@ package dev.memoria.adapter.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.memoria.adapter.sql.index.InProcessMemorySearch;
+import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.FeedbackStore;
+import dev.memoria.ports.out.StoragePorts;
+import dev.memoria.ports.out.UserDataStore;
 import dev.memoria.ports.out.MemorySearch;
 import dev.memoria.ports.out.MemoryStore;
 import dev.memoria.ports.out.RetrievalParamsStore;
@@ -36,6 +39,8 @@ public final class SqlStorage implements AutoCloseable {
     private final SqlIndexSource indexSource;
     private final MemorySearch memorySearch;
     private final SchemaInstaller schema;
+    private final ApiKeyStore apiKeyStore;
+    private final UserDataStore userDataStore;
 
     private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension) {
         this.dataSource = dataSource;
@@ -54,6 +59,8 @@ public final class SqlStorage implements AutoCloseable {
         this.indexSource = new SqlIndexSource(db);
         this.memorySearch = new InProcessMemorySearch(indexSource, CACHED_BRANCHES);
         this.schema = new SchemaInstaller(db);
+        this.apiKeyStore = new SqlApiKeyStore(db);
+        this.userDataStore = new SqlUserDataStore(db);
     }
 
     /** Opens the storage with the system UTC clock. */
@@ -110,6 +117,20 @@ public final class SqlStorage implements AutoCloseable {
 
     public MemorySearch memorySearch() {
         return memorySearch;
+    }
+
+    public ApiKeyStore apiKeyStore() {
+        return apiKeyStore;
+    }
+
+    public UserDataStore userDataStore() {
+        return userDataStore;
+    }
+
+    /** Every port this storage provides, ready for {@code Memoria.builder().storage(...)}. */
+    public StoragePorts ports() {
+        return new StoragePorts(memoryStore, memorySearch, versionStore, feedbackStore, retrievalParamsStore, health,
+                apiKeyStore, userDataStore);
     }
 
     /** The feed of the search index, exposed to this package's tests. */

@@ -24,6 +24,10 @@ final class UtcTimes {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    static Instant read(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return fromDb(rs.getObject(column, LocalDateTime.class));
+    }
+
     static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

@@ -47,6 +47,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.memoria.ports.model.ApiKey;
+import dev.memoria.ports.out.ApiKeyStore;
+import dev.memoria.ports.out.UserDataStore;
+import java.util.UUID;
 import static dev.memoria.adapter.sql.TestMemories.memory;
 import static dev.memoria.adapter.sql.TestMemories.newUser;
 import static dev.memoria.adapter.sql.TestMemories.withContent;
@@ -764,5 +768,95 @@ abstract class StorageContract {
                 IntStream.rangeClosed(1, total).mapToObj(i -> (long) i).toList());
         assertThat(versions.headRevision(main)).isEqualTo(total);
         assertThat(activeContents(main, ReadPoint.HEAD)).hasSize(total);
+    }
+
+    // ---- API keys and user data ---------------------------------------------------------------------------
+
+    private ApiKey key(String id, String owner, String hash) {
+        return new ApiKey(id, owner, "laptop", hash, "sk-abcdef012", true,
+                Instant.parse("2026-01-01T00:00:00Z"), null, null);
+    }
+
+    @Test
+    void apiKeysAreFoundByHashAndCanBeRevokedAndRehashed() {
+        ApiKeyStore keys = storage.apiKeyStore();
+        String id = UUID.randomUUID().toString();
+        String hash = "h" + UUID.randomUUID().toString().replace("-", "");
+        keys.insert(key(id, user, hash));
+        keys.insert(key(UUID.randomUUID().toString(), user, hash + "x"));
+
+        assertThat(keys.findByHash(hash)).map(ApiKey::keyId).contains(id);
+        assertThat(keys.listByUser(user)).hasSize(2);
+        assertThat(keys.listByUser(newUser())).isEmpty();
+        keys.touch(id, Instant.parse("2026-02-02T00:00:00Z"));
+        assertThat(keys.findById(id).orElseThrow().lastUsedAt()).isEqualTo(Instant.parse("2026-02-02T00:00:00Z"));
+        keys.replaceHash(id, hash + "new");
+        assertThat(keys.findByHash(hash)).isEmpty();
+        assertThat(keys.findByHash(hash + "new")).isPresent();
+        assertThat(keys.deactivate(id)).isTrue();
+        assertThat(keys.deactivate(id)).isFalse();
+        assertThat(keys.findById(id).orElseThrow().active()).isFalse();
+        assertThat(keys.deactivateAll(user)).isEqualTo(1);
+    }
+
+    @Test
+    void erasureRemovesEveryVersionOnEveryBranchButOnlyOfThatUser() {
+        Memory kept = store("kept");
+        Memory erased = store("to be erased");
+        versions.createSnapshot(user, "before", main, null, false);
+        versions.createBranch(new BranchRef(user, "b"), main, versions.headRevision(main));
+        memories.write(main, w -> w.end(erased.memoryId(), null));
+        String other = newUser();
+        Memory foreign = store(BranchRef.main(other), memory(other, "someone else's"));
+        UserDataStore users = storage.userDataStore();
+
+        assertThat(users.rowVersionsByBranch(user)).containsEntry("main", 2L).containsEntry("b", 2L);
+        assertThat(users.eraseMemory(user, erased.memoryId())).isEqualTo(2);
+        assertThat(memories.findLatestVersion(main, erased.memoryId())).isEmpty();
+        Snapshot before = versions.findSnapshot(user, "before").orElseThrow();
+        assertThat(activeContents(main, before.readPoint())).containsExactly("kept");
+        assertThat(users.eraseMemory(user, foreign.memoryId())).isZero();
+
+        assertThat(users.listUsers()).contains(user, other);
+        users.eraseUser(user);
+        assertThat(memories.findLatestVersion(main, kept.memoryId())).isEmpty();
+        assertThat(versions.listSnapshots(user)).isEmpty();
+        assertThat(versions.listBranches(user)).extracting(b -> b.name()).containsExactly("main");
+        assertThat(memories.findActive(BranchRef.main(other), foreign.memoryId(), ReadPoint.HEAD)).isPresent();
+        // the user can start again after erasure
+        store("a fresh start");
+        assertThat(activeContents(main, ReadPoint.HEAD)).containsExactly("a fresh start");
+    }
+
+    @Test
+    void erasedMemoriesLeaveTheSearchIndexOfEveryInstance() {
+        Memory erased = store(main, memory(user, "erase me").withEmbedding(TestMemories.vector(DIM, 1)));
+        store(main, memory(user, "keep me").withEmbedding(TestMemories.vector(DIM, 2)));
+        float[] query = erased.embedding();
+        assertThat(storage.memorySearch().nearest(main, ReadPoint.HEAD, query, MemoryFilter.ALL, 5)).hasSize(2);
+
+        try (SqlStorage secondInstance = SqlStorage.open(settings("contract", DIM, MODEL))) {
+            assertThat(secondInstance.memorySearch().keyword(main, ReadPoint.HEAD, "erase", MemoryFilter.ALL, 5)).hasSize(1);
+            storage.userDataStore().eraseMemory(user, erased.memoryId());
+            assertThat(secondInstance.memorySearch().keyword(main, ReadPoint.HEAD, "erase", MemoryFilter.ALL, 5)).isEmpty();
+        }
+        assertThat(storage.memorySearch().nearest(main, ReadPoint.HEAD, query, MemoryFilter.ALL, 5))
+                .extracting(ScoredId::memoryId).doesNotContain(erased.memoryId());
+    }
+
+    @Test
+    void garbageCollectionKeepsWhatSnapshotsCanSee() {
+        Memory a = store("version seen by a snapshot");
+        Memory b = store("version nobody keeps");
+        memories.write(main, w -> w.end(b.memoryId(), null));
+        versions.createSnapshot(user, "keep", main, null, false);
+        memories.write(main, w -> w.end(a.memoryId(), null));
+        long head = versions.headRevision(main);
+
+        long removed = storage.userDataStore().collectGarbage(user, "main", head);
+        assertThat(removed).isEqualTo(1);
+        assertThat(memories.findLatestVersion(main, b.memoryId())).isEmpty();
+        Snapshot keep = versions.findSnapshot(user, "keep").orElseThrow();
+        assertThat(activeContents(main, keep.readPoint())).containsExactly("version seen by a snapshot");
     }
 }

@@ -39,8 +39,7 @@ public final class FeedbackService implements RecordFeedback {
             throw new InvalidInputException("context_too_long", "context exceeds " + MAX_CONTEXT_LENGTH + " characters");
         }
         if (store.findLatestVersion(branches.resolve(caller), memoryId).isEmpty()) {
-            throw new NotFoundException("memory_not_found",
-                    "Memory " + memoryId + " not found or not owned by user");
+            throw new NotFoundException("memory_not_found", "Memory not found");
         }
         Feedback record = new Feedback(MemoryIds.random(), caller.userId(), memoryId, signal, context, clock.instant());
         feedback.record(record);

@@ -2,6 +2,7 @@ package dev.memoria.core.testing;
 
 import dev.memoria.ports.error.ConflictException;
 import dev.memoria.ports.error.NotFoundException;
+import dev.memoria.ports.model.ApiKey;
 import dev.memoria.ports.model.Branch;
 import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.Feedback;
@@ -17,7 +18,9 @@ import dev.memoria.ports.model.RetrievalParams;
 import dev.memoria.ports.model.ScoredId;
 import dev.memoria.ports.model.Snapshot;
 import dev.memoria.ports.model.TierSignalCount;
+import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.FeedbackStore;
+import dev.memoria.ports.out.UserDataStore;
 import dev.memoria.ports.out.MemorySearch;
 import dev.memoria.ports.out.MemoryStore;
 import dev.memoria.ports.out.MemoryWriter;
@@ -47,7 +50,7 @@ import java.util.stream.Stream;
  * tests of the core. Synchronised on itself: simple and good enough for tests.
  */
 public final class InMemoryStorage implements MemoryStore, MemorySearch, VersionStore, FeedbackStore,
-        RetrievalParamsStore {
+        RetrievalParamsStore, ApiKeyStore, UserDataStore {
 
     private record Row(BranchRef branch, Memory memory, long revFrom, Long revTo) {
         boolean activeAt(ReadPoint at) {
@@ -65,6 +68,7 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final List<Feedback> feedback = new ArrayList<>();
     private final Map<String, RetrievalParams> params = new HashMap<>();
+    private final Map<String, ApiKey> keys = new LinkedHashMap<>();
     private final Clock clock;
 
     public InMemoryStorage(Clock clock) {
@@ -72,7 +76,7 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     public StoragePorts ports() {
-        return new StoragePorts(this, this, this, this, this, () -> true);
+        return new StoragePorts(this, this, this, this, this, () -> true, this, this);
     }
 
     /** Every row version ever written on the branch, for assertions about history. */
@@ -435,5 +439,105 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     @Override
     public synchronized void save(String userId, RetrievalParams value) {
         params.put(userId, value);
+    }
+
+    // ---- ApiKeyStore
+
+    @Override
+    public synchronized void insert(ApiKey key) {
+        keys.put(key.keyId(), key);
+    }
+
+    @Override
+    public synchronized Optional<ApiKey> findByHash(String keyHash) {
+        return keys.values().stream().filter(k -> k.keyHash().equals(keyHash)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<ApiKey> findById(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    @Override
+    public synchronized List<ApiKey> listByUser(String userId) {
+        return keys.values().stream().filter(k -> k.userId().equals(userId))
+                .sorted(Comparator.comparing(ApiKey::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized boolean deactivate(String keyId) {
+        ApiKey key = keys.get(keyId);
+        if (key == null || !key.active()) {
+            return false;
+        }
+        keys.put(keyId, new ApiKey(key.keyId(), key.userId(), key.name(), key.keyHash(), key.keyPrefix(), false,
+                key.createdAt(), key.expiresAt(), key.lastUsedAt()));
+        return true;
+    }
+
+    @Override
+    public synchronized int deactivateAll(String userId) {
+        int count = 0;
+        for (ApiKey key : List.copyOf(keys.values())) {
+            if (key.userId().equals(userId) && deactivate(key.keyId())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized void replaceHash(String keyId, String keyHash) {
+        ApiKey key = keys.get(keyId);
+        keys.put(keyId, new ApiKey(key.keyId(), key.userId(), key.name(), keyHash, key.keyPrefix(), key.active(),
+                key.createdAt(), key.expiresAt(), key.lastUsedAt()));
+    }
+
+    @Override
+    public synchronized void touch(String keyId, Instant usedAt) {
+        ApiKey key = keys.get(keyId);
+        keys.put(keyId, new ApiKey(key.keyId(), key.userId(), key.name(), key.keyHash(), key.keyPrefix(), key.active(),
+                key.createdAt(), key.expiresAt(), usedAt));
+    }
+
+    // ---- UserDataStore
+
+    @Override
+    public synchronized List<String> listUsers() {
+        Set<String> users = new java.util.TreeSet<>();
+        rows.forEach(r -> users.add(r.branch().userId()));
+        keys.values().forEach(k -> users.add(k.userId()));
+        return List.copyOf(users);
+    }
+
+    @Override
+    public synchronized Map<String, Long> rowVersionsByBranch(String userId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.stream().filter(r -> r.branch().userId().equals(userId))
+                .forEach(r -> counts.merge(r.branch().branch(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized long eraseMemory(String userId, String memoryId) {
+        int before = rows.size();
+        rows.removeIf(r -> r.branch().userId().equals(userId) && r.memory().memoryId().equals(memoryId));
+        return before - rows.size();
+    }
+
+    @Override
+    public synchronized long eraseUser(String userId) {
+        int before = rows.size();
+        rows.removeIf(r -> r.branch().userId().equals(userId));
+        branches.keySet().removeIf(b -> b.userId().equals(userId));
+        snapshots.values().removeIf(s -> s.userId().equals(userId));
+        feedback.removeIf(f -> f.userId().equals(userId));
+        params.remove(userId);
+        return before - rows.size();
+    }
+
+    @Override
+    public synchronized long collectGarbage(String userId, String branch, long revision) {
+        return 0;
     }
 }

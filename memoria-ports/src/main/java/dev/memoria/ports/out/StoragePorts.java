@@ -9,7 +9,9 @@ public record StoragePorts(
         VersionStore versionStore,
         FeedbackStore feedbackStore,
         RetrievalParamsStore retrievalParamsStore,
-        StorageHealth health) {
+        StorageHealth health,
+        ApiKeyStore apiKeyStore,
+        UserDataStore userDataStore) {
 
     public StoragePorts {
         Objects.requireNonNull(memoryStore, "memoryStore");
@@ -18,5 +20,7 @@ public record StoragePorts(
         Objects.requireNonNull(feedbackStore, "feedbackStore");
         Objects.requireNonNull(retrievalParamsStore, "retrievalParamsStore");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(apiKeyStore, "apiKeyStore");
+        Objects.requireNonNull(userDataStore, "userDataStore");
     }
 }

@@ -2,12 +2,12 @@ package dev.memoria.server.auth;
 
 import java.util.Optional;
 
-/** Resolves a presented API key to its owner; empty for unknown, revoked or expired keys. */
+/** Resolves a presented API key to who it acts as; empty for unknown, revoked or expired keys. */
 @FunctionalInterface
 public interface ApiKeyVerifier {
 
-    Optional<String> ownerOf(String presentedKey);
+    Optional<Principal> verify(String presentedKey);
 
-    /** Accepts no API key at all (until API keys are configured). */
+    /** Accepts no API key at all. */
     ApiKeyVerifier NONE = key -> Optional.empty();
 }

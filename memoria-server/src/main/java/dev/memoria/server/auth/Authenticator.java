@@ -6,7 +6,6 @@ import dev.memoria.ports.error.MemoriaException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,11 +39,15 @@ public final class Authenticator {
             throw unauthenticated("missing_token", "Missing Bearer token");
         }
         if (isMasterKey(token)) {
-            return new Principal(actingUserOf(actingUser), true);
+            return Principal.master(actingUserOf(actingUser));
         }
-        Optional<String> owner = apiKeys.ownerOf(token);
-        return owner.map(user -> new Principal(user, false))
-                .orElseThrow(() -> unauthenticated("invalid_token", "Invalid token"));
+        return apiKeys.verify(token).orElseThrow(() -> unauthenticated("invalid_token", "Invalid token"));
+    }
+
+    /** True when the Authorization header carries the master key. */
+    public boolean presentsMasterKey(String authorization) {
+        return authorization != null && authorization.startsWith(BEARER)
+                && isMasterKey(authorization.substring(BEARER.length()).trim());
     }
 
     public boolean isMasterKey(String token) {

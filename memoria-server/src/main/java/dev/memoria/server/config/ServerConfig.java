@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import dev.memoria.ports.error.ConfigurationException;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The server's whole configuration, read once at start-up from {@code reference.conf} with environment
@@ -16,7 +18,9 @@ public record ServerConfig(
         Path dataDir,
         String masterKey,
         String apiKeySecret,
+        List<String> previousApiKeySecrets,
         String rateLimitAuthKeys,
+        int authFailuresPerMinute,
         String instanceId,
         int lockTtlSeconds,
         long maxBodyBytes,
@@ -84,7 +88,9 @@ public record ServerConfig(
                     Path.of(c.getString("data-dir")),
                     c.getString("master-key").trim(),
                     c.getString("api-key-secret"),
+                    splitList(c.getString("api-key-previous-secrets")),
                     c.getString("rate-limit-auth-keys"),
+                    c.getInt("auth-failures-per-minute"),
                     c.getString("instance-id"),
                     c.getInt("lock-ttl-secs"),
                     c.getLong("max-body-bytes"),
@@ -102,6 +108,10 @@ public record ServerConfig(
         }
     }
 
+    private static List<String> splitList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
     private void validate() {
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("invalid_port", "MEMORIA_PORT must be between 0 and 65535, got " + port);
@@ -111,13 +121,16 @@ public record ServerConfig(
                     "MEMORIA_MASTER_KEY must be at least 16 characters (got " + masterKey.length()
                             + "); unset it to have one generated in the data directory");
         }
+        if (authFailuresPerMinute < 1) {
+            throw new ConfigurationException("invalid_auth_failures", "MEMORIA_AUTH_FAILURES_PER_MINUTE must be at least 1");
+        }
         if (lockTtlSeconds < 3) {
             throw new ConfigurationException("invalid_lock_ttl", "MEMORIA_LOCK_TTL_SECS must be at least 3");
         }
     }
 
     public ServerConfig withMasterKey(String key) {
-        return new ServerConfig(port, dataDir, key, apiKeySecret, rateLimitAuthKeys, instanceId, lockTtlSeconds,
+        return new ServerConfig(port, dataDir, key, apiKeySecret, previousApiKeySecrets, rateLimitAuthKeys, authFailuresPerMinute, instanceId, lockTtlSeconds,
                 maxBodyBytes, db, embedding, llm, governance);
     }
 

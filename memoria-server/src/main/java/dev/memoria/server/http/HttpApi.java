@@ -2,15 +2,20 @@ package dev.memoria.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
+import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.ports.out.StorageHealth;
 import dev.memoria.server.auth.Authenticator;
 import dev.memoria.server.auth.Principal;
+import dev.memoria.server.auth.RequestLimits;
 import dev.memoria.server.mcp.McpHttpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The REST API: Javalin configured with authentication, one JSON error format, body limits, security
@@ -24,15 +29,20 @@ public final class HttpApi {
     private final ObjectMapper mapper;
     private final String instanceId;
     private final long maxBodyBytes;
+    private final RequestLimits limits;
+    private final Supplier<Map<String, Object>> redactedConfig;
 
-    public HttpApi(Memoria memoria, StorageHealth storageHealth, Authenticator authenticator, ObjectMapper mapper,
-                   String instanceId, long maxBodyBytes) {
+    public HttpApi(Memoria memoria, StorageHealth storageHealth, Authenticator authenticator, RequestLimits limits,
+                   ObjectMapper mapper, String instanceId, long maxBodyBytes,
+                   Supplier<Map<String, Object>> redactedConfig) {
         this.memoria = memoria;
         this.storageHealth = storageHealth;
         this.authenticator = authenticator;
+        this.limits = limits;
         this.mapper = mapper;
         this.instanceId = instanceId;
         this.maxBodyBytes = maxBodyBytes;
+        this.redactedConfig = redactedConfig;
     }
 
     public Javalin create() {
@@ -59,13 +69,29 @@ public final class HttpApi {
             new MemoryReadRoutes(memoria, mapper).register(config.routes);
             new FeedbackRoutes(memoria, mapper).register(config.routes);
             new VersionRoutes(memoria, mapper).register(config.routes);
+            new ApiKeyRoutes(memoria, mapper).register(config.routes);
+            new AdminRoutes(memoria, redactedConfig, instanceId).register(config.routes);
             McpHttpEndpoint.install(config, memoria, authenticator, mapper);
         });
     }
 
     private void authenticate(Context ctx) {
-        Principal principal = authenticator.authenticate(ctx.header("Authorization"), name ->
-                name.startsWith("X-") ? ctx.header(name) : ctx.queryParam(name));
+        String address = ctx.ip();
+        String authorization = ctx.header("Authorization");
+        if (!authenticator.presentsMasterKey(authorization)) {
+            limits.checkAddress(address);
+        }
+        Principal principal;
+        try {
+            principal = authenticator.authenticate(authorization, name ->
+                    name.startsWith("X-") ? ctx.header(name) : ctx.queryParam(name));
+        } catch (MemoriaException e) {
+            if (e.kind() == ErrorKind.UNAUTHENTICATED) {
+                limits.recordFailure(address);
+            }
+            throw e;
+        }
+        limits.admit(principal);
         ctx.attribute(Requests.PRINCIPAL, principal);
     }
 

@@ -1,0 +1,123 @@
+package dev.memoria.adapter.sql;
+
+import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.out.UserDataStore;
+import org.jdbi.v3.core.Handle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cross-user administration in SQL: the user directory, erasure and garbage collection of ended versions. */
+final class SqlUserDataStore implements UserDataStore {
+
+    private static final String MEMORIES = MemoryRows.TABLE;
+    private static final String SNAPSHOTS = SchemaDefinition.SNAPSHOTS.name();
+
+    private final Database db;
+
+    SqlUserDataStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<String> listUsers() {
+        return db.read("list users", h -> h.createQuery("SELECT user_id FROM " + SchemaDefinition.BRANCHES.name()
+                        + " UNION SELECT user_id FROM " + SchemaDefinition.API_KEYS.name()
+                        + " UNION SELECT user_id FROM " + SNAPSHOTS + " ORDER BY user_id")
+                .mapTo(String.class).list());
+    }
+
+    @Override
+    public Map<String, Long> rowVersionsByBranch(String userId) {
+        return db.read("count a user's rows", h -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            h.createQuery("SELECT branch_name, COUNT(*) AS n FROM " + MEMORIES + " WHERE user_id = :u "
+                            + "GROUP BY branch_name ORDER BY branch_name")
+                    .bind("u", userId)
+                    .map((rs, ctx) -> counts.put(rs.getString("branch_name"), rs.getLong("n"))).list();
+            return counts;
+        });
+    }
+
+    @Override
+    public long eraseMemory(String userId, String memoryId) {
+        return db.transaction("erase a memory", h -> {
+            List<String> branches = h.createQuery("SELECT DISTINCT branch_name FROM " + MEMORIES
+                            + " WHERE user_id = :u AND memory_id = :m")
+                    .bind("u", userId).bind("m", memoryId).mapTo(String.class).list();
+            for (String branch : branches) {
+                tombstone(h, userId, branch, nextRevision(h, userId, branch), List.of(memoryId));
+            }
+            int rows = h.createUpdate("DELETE FROM " + MEMORIES + " WHERE user_id = :u AND memory_id = :m")
+                    .bind("u", userId).bind("m", memoryId).execute();
+            h.createUpdate("DELETE FROM " + SchemaDefinition.FEEDBACK.name() + " WHERE user_id = :u AND memory_id = :m")
+                    .bind("u", userId).bind("m", memoryId).execute();
+            return (long) rows;
+        });
+    }
+
+    /** Erasure is a change of state, so it takes a revision like any write (readers and caches key on it). */
+    private long nextRevision(Handle h, String userId, String branch) {
+        h.createUpdate("UPDATE " + SchemaDefinition.BRANCHES.name() + " SET head_rev = head_rev + 1 "
+                + "WHERE user_id = :u AND branch_name = :b").bind("u", userId).bind("b", branch).execute();
+        long revision = h.createQuery("SELECT head_rev FROM " + SchemaDefinition.BRANCHES.name()
+                        + " WHERE user_id = :u AND branch_name = :b")
+                .bind("u", userId).bind("b", branch).mapTo(Long.class).findOne().orElse(0L);
+        h.createUpdate("INSERT INTO " + SchemaDefinition.REVISIONS.name() + " (user_id, branch_name, revision, "
+                        + "committed_at) VALUES (:u, :b, :r, :t)")
+                .bind("u", userId).bind("b", branch).bind("r", revision).bind("t", UtcTimes.toDb(db.now())).execute();
+        return revision;
+    }
+
+    private static void tombstone(Handle h, String userId, String branch, long revision, List<String> memoryIds) {
+        var batch = h.prepareBatch("INSERT INTO " + SchemaDefinition.ERASURES.name() + " (user_id, branch_name, "
+                + "revision, memory_id) VALUES (:u, :b, :r, :m)");
+        for (String id : memoryIds) {
+            batch.bind("u", userId).bind("b", branch).bind("r", revision).bind("m", id).add();
+        }
+        if (!memoryIds.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /**
+     * Removes everything of the user but the main branch's row, whose revision moves on (with tombstones for the
+     * erased ids) so that no instance keeps serving erased memories from its search index.
+     */
+    @Override
+    public long eraseUser(String userId) {
+        return db.transaction("erase a user", h -> {
+            List<String> mainIds = h.createQuery("SELECT DISTINCT memory_id FROM " + MEMORIES
+                            + " WHERE user_id = :u AND branch_name = :b")
+                    .bind("u", userId).bind("b", BranchRef.MAIN).mapTo(String.class).list();
+            boolean hasMain = h.createQuery("SELECT COUNT(*) FROM " + SchemaDefinition.BRANCHES.name()
+                            + " WHERE user_id = :u AND branch_name = :b")
+                    .bind("u", userId).bind("b", BranchRef.MAIN).mapTo(Long.class).one() > 0;
+            if (hasMain) {
+                tombstone(h, userId, BranchRef.MAIN, nextRevision(h, userId, BranchRef.MAIN), mainIds);
+            }
+            long rows = h.createUpdate("DELETE FROM " + MEMORIES + " WHERE user_id = :u").bind("u", userId).execute();
+            h.createUpdate("DELETE FROM " + SchemaDefinition.BRANCHES.name() + " WHERE user_id = :u AND branch_name <> :b")
+                    .bind("u", userId).bind("b", BranchRef.MAIN).execute();
+            h.createUpdate("DELETE FROM " + SchemaDefinition.ERASURES.name() + " WHERE user_id = :u AND branch_name <> :b")
+                    .bind("u", userId).bind("b", BranchRef.MAIN).execute();
+            for (String table : List.of(SchemaDefinition.REVISIONS.name(), SNAPSHOTS, SchemaDefinition.USER_STATE.name(),
+                    SchemaDefinition.FEEDBACK.name(), SchemaDefinition.RETRIEVAL_PARAMS.name())) {
+                h.createUpdate("DELETE FROM " + table + " WHERE user_id = :u").bind("u", userId).execute();
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public long collectGarbage(String userId, String branch, long revision) {
+        // A version [rev_from, rev_to) is still needed while some snapshot of the branch sits inside that range.
+        return db.transaction("collect garbage", h -> (long) h.createUpdate("DELETE FROM " + MEMORIES
+                        + " WHERE user_id = :u AND branch_name = :b AND rev_to IS NOT NULL AND rev_to <= :r "
+                        + "AND NOT EXISTS (SELECT 1 FROM " + SNAPSHOTS + " s WHERE s.user_id = :u "
+                        + "AND s.branch_name = :b AND s.revision >= " + MEMORIES + ".rev_from AND s.revision < "
+                        + MEMORIES + ".rev_to)")
+                .bind("u", userId).bind("b", branch).bind("r", revision).execute());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.memoria.core.auth;
+
+import dev.memoria.core.MemoryIds;
+import dev.memoria.ports.error.InvalidInputException;
+import dev.memoria.ports.error.NotFoundException;
+import dev.memoria.ports.in.AdministerUsers;
+import dev.memoria.ports.in.UserOverview;
+import dev.memoria.ports.model.ApiKey;
+import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.out.ApiKeyStore;
+import dev.memoria.ports.out.MemoryStore;
+import dev.memoria.ports.out.UserDataStore;
+import dev.memoria.ports.out.VersionStore;
+
+import java.util.List;
+
+/** Cross-user administration: listing users, inspecting one, and erasure. */
+public final class AdminService implements AdministerUsers {
+
+    private final UserDataStore users;
+    private final MemoryStore memories;
+    private final VersionStore versions;
+    private final ApiKeyStore keys;
+
+    public AdminService(UserDataStore users, MemoryStore memories, VersionStore versions, ApiKeyStore keys) {
+        this.users = users;
+        this.memories = memories;
+        this.versions = versions;
+        this.keys = keys;
+    }
+
+    @Override
+    public List<String> listUsers() {
+        return users.listUsers();
+    }
+
+    @Override
+    public UserOverview userOverview(String userId) {
+        var byBranch = users.rowVersionsByBranch(userId);
+        List<ApiKey> userKeys = keys.listByUser(userId);
+        if (byBranch.isEmpty() && userKeys.isEmpty()) {
+            throw new NotFoundException("user_not_found", "User '" + userId + "' not found");
+        }
+        return new UserOverview(userId, memories.stats(BranchRef.main(userId), MemoryFilter.ALL),
+                versions.listBranches(userId).size(), versions.listSnapshots(userId).size(),
+                (int) userKeys.stream().filter(ApiKey::active).count(), byBranch);
+    }
+
+    @Override
+    public long eraseUser(String userId) {
+        return users.eraseUser(userId);
+    }
+
+    @Override
+    public long eraseMemory(String userId, String memoryId) {
+        if (!MemoryIds.isMemoryId(memoryId)) {
+            throw new InvalidInputException("invalid_memory_id", "memory_id must be 32 lowercase hex characters");
+        }
+        long removed = users.eraseMemory(userId, memoryId);
+        if (removed == 0) {
+            throw new NotFoundException("memory_not_found", "Memory not found");
+        }
+        return removed;
+    }
+}

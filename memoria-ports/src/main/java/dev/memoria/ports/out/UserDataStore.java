@@ -1,0 +1,28 @@
+package dev.memoria.ports.out;
+
+import java.util.List;
+
+/** Administration across users: who exists, and erasure (the right to be forgotten). */
+public interface UserDataStore {
+
+    /** Every user id that has memories, branches, snapshots or keys, sorted. */
+    List<String> listUsers();
+
+    /** How many memory row versions (active and ended) the user has on each branch. */
+    java.util.Map<String, Long> rowVersionsByBranch(String userId);
+
+    /**
+     * Removes every version of one memory on every branch of the user, including the versions that
+     * snapshots still referenced. Returns the number of row versions removed.
+     */
+    long eraseMemory(String userId, String memoryId);
+
+    /** Removes all of a user's data: memories (every version), branches, snapshots, feedback, settings. */
+    long eraseUser(String userId);
+
+    /**
+     * Garbage collection: removes row versions that ended at or before {@code revision} on the branch and
+     * that no retained snapshot of the branch can still see. Returns the number removed.
+     */
+    long collectGarbage(String userId, String branch, long revision);
+}
