@@ -70,6 +70,19 @@ import dev.memoria.ports.model.RetrievalParams;
 import dev.memoria.ports.model.TierSignalCount;
 import dev.memoria.ports.out.EmbeddingPort;
 import dev.memoria.ports.out.StoragePorts;
+import dev.memoria.ports.out.CoordinationPorts;
+import dev.memoria.ports.out.LlmPort;
+import dev.memoria.core.governance.Cooldowns;
+import dev.memoria.core.governance.Governance;
+import dev.memoria.core.governance.GovernancePolicy;
+import dev.memoria.core.governance.GovernanceService;
+import dev.memoria.core.llm.EntityExtraction;
+import dev.memoria.core.llm.ExtractingObserveService;
+import dev.memoria.core.llm.Reflection;
+import dev.memoria.core.llm.SessionSummaries;
+import dev.memoria.core.tasks.AsyncTasks;
+import dev.memoria.core.cluster.ClusterNode;
+import dev.memoria.core.cluster.ClusterSettings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -103,6 +116,11 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final ManageApiKeys apiKeys;
     private final AdministerUsers administration;
     private final boolean embedderPresent;
+    private final Governance governance;
+    private final SessionSummaries sessionSummaries;
+    private final AsyncTasks asyncTasks;
+    private final boolean llmPresent;
+    private final ClusterNode cluster;
 
     private Memoria(Builder builder) {
         StoragePorts storage = Objects.requireNonNull(builder.storage, "storage ports are required");
@@ -125,13 +143,76 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
                 builder.limits);
         this.branchManagement = new BranchService(storage.versionStore(), storage.memoryStore(),
                 storage.memorySearch(), safety, builder.limits, clock);
-        this.observation = new ObserveService(storeMemory, clock);
+        ObserveService rawObservation = new ObserveService(storeMemory, clock);
+        this.llmPresent = builder.llm != null;
+        this.observation = builder.llm == null ? rawObservation
+                : new ExtractingObserveService(builder.llm, storeMemory, rawObservation, clock);
         this.apiKeys = builder.apiKeySecret == null ? null : new ApiKeyService(storage.apiKeyStore(),
                 new ApiKeyHasher(builder.apiKeySecret, builder.previousApiKeySecrets), clock);
         this.administration = new AdminService(storage.userDataStore(), storage.memoryStore(), storage.versionStore(),
                 storage.apiKeyStore());
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
+        this.sessionSummaries = new SessionSummaries(builder.llm, storage.memoryStore(), branches, storeMemory);
+        CoordinationPorts coordination = builder.coordination;
+        if (coordination == null) {
+            this.governance = null;
+            this.asyncTasks = null;
+            this.cluster = null;
+        } else {
+            GovernanceService governanceService = new GovernanceService(storage.memoryStore(), storage.memorySearch(),
+                    storage.versionStore(), storage.userDataStore(), safety, tuning, builder.governancePolicy, clock);
+            this.governance = new Governance(governanceService,
+                    new Cooldowns(coordination.cooldowns(), builder.governancePolicy.cooldowns(), clock),
+                    coordination.governanceLog(),
+                    new Reflection(builder.llm, storage.memoryStore(), storeMemory),
+                    new EntityExtraction(builder.llm, storage.memoryStore(), coordination.entities()),
+                    coordination.tasks(), builder.instanceId, clock);
+            this.asyncTasks = new AsyncTasks(coordination.tasks(), builder.instanceId, 4);
+            ClusterSettings clusterSettings = builder.cluster != null ? builder.cluster
+                    : new ClusterSettings(builder.instanceId, java.time.Duration.ofSeconds(120), false,
+                    ClusterSettings.defaultTasks());
+            this.cluster = new ClusterNode(coordination, governance, clusterSettings, clock);
+        }
+    }
+
+    /**
+     * This instance's cluster membership (heartbeat, orphaned-task detection, scheduler leadership). Not started
+     * by the builder: call {@code cluster().start()} and close it on shutdown.
+     */
+    public ClusterNode cluster() {
+        if (cluster == null) {
+            throw new ConfigurationException("coordination_missing",
+                    "Clustering needs coordination ports: build Memoria with coordination(...)");
+        }
+        return cluster;
+    }
+
+    /** Governance: triggers, the admin trigger, scheduled tasks and their audit log (needs coordination ports). */
+    public Governance governance() {
+        if (governance == null) {
+            throw new ConfigurationException("coordination_missing",
+                    "Governance needs coordination ports: build Memoria with coordination(...)");
+        }
+        return governance;
+    }
+
+    /** Background tasks recorded in the shared task table (needs coordination ports). */
+    public AsyncTasks tasks() {
+        if (asyncTasks == null) {
+            throw new ConfigurationException("coordination_missing",
+                    "Async tasks need coordination ports: build Memoria with coordination(...)");
+        }
+        return asyncTasks;
+    }
+
+    public SessionSummaries sessionSummaries() {
+        return sessionSummaries;
+    }
+
+    /** True when an LLM is configured (observe-extraction, reflection, entities, summaries). */
+    public boolean hasLlm() {
+        return llmPresent;
     }
 
     public static Builder builder() {
@@ -385,8 +466,43 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         private VersionLimits limits = VersionLimits.DEFAULTS;
         private String apiKeySecret;
         private List<String> previousApiKeySecrets = List.of();
+        private CoordinationPorts coordination;
+        private ClusterSettings cluster;
+        private LlmPort llm;
+        private GovernancePolicy governancePolicy = GovernancePolicy.DEFAULTS;
+        private String instanceId = "memoria-" + MemoryIds.random().substring(0, 8);
 
         private Builder() {
+        }
+
+        /** Locks, async tasks, heartbeats and governance state; enables governance and async tasks. */
+        public Builder coordination(CoordinationPorts ports) {
+            this.coordination = Objects.requireNonNull(ports);
+            return this;
+        }
+
+        /** A chat model; leave unset and the LLM features use their documented fallbacks. */
+        public Builder llm(LlmPort port) {
+            this.llm = port;
+            return this;
+        }
+
+        /** Lock TTL, whether to run the governance scheduler, task intervals; also sets the instance id. */
+        public Builder cluster(ClusterSettings value) {
+            this.cluster = Objects.requireNonNull(value);
+            this.instanceId = value.instanceId();
+            return this;
+        }
+
+        public Builder governancePolicy(GovernancePolicy value) {
+            this.governancePolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** This process's id in task rows and governance audit entries. */
+        public Builder instanceId(String value) {
+            this.instanceId = Objects.requireNonNull(value);
+            return this;
         }
 
         public Builder storage(StoragePorts ports) {

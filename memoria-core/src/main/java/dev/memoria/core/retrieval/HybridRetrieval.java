@@ -46,6 +46,9 @@ public final class HybridRetrieval implements RetrieveMemories {
     private final FeedbackStore feedback;
     private final RetrievalParamsStore paramsStore;
     private final Clock clock;
+    private final AssociativeExpansion expansion;
+    /** From this share of CJK letters on, a query counts as CJK text. */
+    static final double CJK_QUERY_SHARE = 0.3;
 
     public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
                            FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
@@ -56,6 +59,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         this.feedback = feedback;
         this.paramsStore = paramsStore;
         this.clock = clock;
+        this.expansion = new AssociativeExpansion(store, search);
     }
 
     @Override
@@ -102,11 +106,14 @@ public final class HybridRetrieval implements RetrieveMemories {
                 : feedback.countsByMemory(userId, candidateIds.keySet());
         double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Instant now = clock.instant();
+        // An English-only model's similarities mean little for a mostly-CJK query (see EmbeddingPort#multilingual)
+        double vectorTrust = vector == null ? 0
+                : embeddings.multilingual() || Scripts.cjkShare(text) < CJK_QUERY_SHARE ? 1 : 0;
 
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
             HybridScore score = HybridScore.of(memory, cosines.getOrDefault(memory.memoryId(), Double.NaN),
-                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now);
+                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now, vectorTrust);
             if (score.confidence() < HybridScore.MIN_CONFIDENCE) {
                 continue;
             }
@@ -115,6 +122,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        ranked = associate(target, filter, text, ranked, vector, params, now, userId, vectorTrust);
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
 
         List<ScoredMemory> results = top.stream().map(r -> new ScoredMemory(r.memory(), r.total())).toList();
@@ -127,6 +135,66 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         return new RetrievalResult(results, explain(query, path, vector != null, !cosines.isEmpty(), true,
                 !bm25.isEmpty(), embeddingMs, vectorMs, fulltextMs, results.size(), started, candidates));
+    }
+
+    /**
+     * Adds or lifts the memories the best results lead to by name (see {@link AssociativeExpansion}). It stands
+     * in for meaning where vectors cannot: its strength is what the query's vector trust leaves, so for text the
+     * embedding model handles well the ranking is left to the vectors.
+     */
+    private List<Ranked> associate(ReadTarget target, MemoryFilter filter, String text, List<Ranked> ranked,
+                                   float[] vector, RetrievalParams params, Instant now, String userId,
+                                   double vectorTrust) {
+        double strength = 1 - vectorTrust;
+        if (ranked.isEmpty() || strength < 0.2) {
+            return ranked;
+        }
+        Map<String, Ranked> byId = new LinkedHashMap<>();
+        ranked.forEach(r -> byId.put(r.memory().memoryId(), r));
+        var seeds = ranked.stream().map(r -> new AssociativeExpansion.Scored(r.memory(), r.total())).toList();
+        Map<String, AssociativeExpansion.Reached> reached = expansion.expand(target, filter, text, seeds, strength,
+                memory -> {
+            Ranked known = byId.get(memory.memoryId());
+            if (known != null) {
+                return known.total();
+            }
+            double cosine = vector != null && memory.embedding() != null ? dot(vector, memory.embedding()) : Double.NaN;
+            return HybridScore.of(memory, cosine, 0, 1, params, now, vectorTrust).total();
+        });
+        if (reached.isEmpty()) {
+            return ranked;
+        }
+        Map<String, FeedbackCounts> counts = feedback.countsByMemory(userId, reached.keySet());
+        for (AssociativeExpansion.Reached r : reached.values()) {
+            Ranked known = byId.get(r.memory().memoryId());
+            double multiplier = FeedbackMultiplier.of(counts.get(r.memory().memoryId()), params.feedbackWeight());
+            double combined = r.combined() * (known == null ? multiplier : 1.0);
+            if (known == null) {
+                double cosine = vector != null && r.memory().embedding() != null
+                        ? dot(vector, r.memory().embedding()) : Double.NaN;
+                HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, vectorTrust);
+                if (score.confidence() >= HybridScore.MIN_CONFIDENCE) {
+                    byId.put(r.memory().memoryId(), new Ranked(r.memory(), score, combined));
+                }
+            } else if (combined > known.total()) {
+                byId.put(r.memory().memoryId(), new Ranked(known.memory(), known.score(), combined));
+            }
+        }
+        List<Ranked> merged = new ArrayList<>(byId.values());
+        merged.sort(Comparator.comparingDouble(Ranked::total).reversed()
+                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        return merged;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     private float[] embedQuietly(String text) {

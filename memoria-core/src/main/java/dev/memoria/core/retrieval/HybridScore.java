@@ -30,6 +30,15 @@ record HybridScore(double vector, double keyword, double temporal, double confid
      */
     static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
                           Instant now) {
+        return of(memory, cosine, bm25, bestBm25, params, now, 1.0);
+    }
+
+    /**
+     * @param vectorTrust how far vector similarity can be trusted for this query (1 for text the embedding model
+     *                    was trained on); what it takes from the vector weight goes to keywords
+     */
+    static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
+                          Instant now, double vectorTrust) {
         double vector = Double.isNaN(cosine) ? 0 : Math.max(0, cosine);
         double keyword = bm25 <= 0 || bestBm25 <= 0 ? 0 : bm25 / bestBm25;
         Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();

@@ -19,6 +19,11 @@ public final class Embeddings {
         return embedder != null;
     }
 
+    /** Whether the embedder's similarities hold beyond English. */
+    public boolean multilingual() {
+        return embedder != null && embedder.multilingual();
+    }
+
     /** The vector of {@code text}, or null without an embedder. */
     public float[] embed(String text) {
         return embedder == null ? null : embedder.embed(text);

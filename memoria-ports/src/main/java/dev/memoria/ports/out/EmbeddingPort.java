@@ -18,4 +18,12 @@ public interface EmbeddingPort {
 
     /** Embeds many texts at once; the result has the same order and size as {@code texts}. */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * Whether similarities are meaningful beyond English. Retrieval leans on keywords and associations instead
+     * of vectors for text the model was not trained on.
+     */
+    default boolean multilingual() {
+        return true;
+    }
 }

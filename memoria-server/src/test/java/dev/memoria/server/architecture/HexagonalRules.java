@@ -18,7 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 final class HexagonalRules {
 
     /** Libraries every layer may use: the JDK itself. */
-    private static final String[] JDK = {"java..", "javax.annotation.."};
+    private static final String[] JDK = {"java..", "javax.annotation..", "javax.crypto.."};
 
     private final String root;
 

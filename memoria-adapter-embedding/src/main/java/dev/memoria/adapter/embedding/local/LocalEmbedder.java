@@ -66,6 +66,12 @@ public final class LocalEmbedder implements Embedder {
     }
 
     @Override
+    public boolean multilingual() {
+        // all-MiniLM-L6-v2 was trained on English text; for other scripts its similarities carry little meaning
+        return false;
+    }
+
+    @Override
     public String model() {
         return model.modelName();
     }

@@ -1,0 +1,136 @@
+package dev.memoria.core.llm;
+
+import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.model.Entity;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.ReadPoint;
+import dev.memoria.ports.out.EntityStore;
+import dev.memoria.ports.out.LlmPort;
+import dev.memoria.ports.out.MemoryStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Entities: with a model, the newest unlinked memories are sent one by one and the named entities returned are
+ * stored and linked. Without one, the unlinked memories are returned as candidates for the agent to link
+ * through {@link #link}.
+ */
+public final class EntityExtraction {
+
+    private static final int BATCH = 50;
+    private static final int TEXT_BYTES = 2000;
+    private static final Set<String> TYPES = Set.of("tech", "person", "repo", "project", "concept");
+
+    /** One memory's entities as a client sends them to link. */
+    public record Links(String memoryId, List<Entity> entities) {
+    }
+
+    public record LinkResult(int entitiesCreated, int entitiesReused, int edgesCreated) {
+    }
+
+    /** {@code processed} memories sent to the model, {@code failed} whose reply was unusable. */
+    public record ExtractResult(List<Memory> unlinked, int processed, int failed, int entitiesFound, int linksCreated) {
+    }
+
+    private final LlmPort llm; // null without a model
+    private final MemoryStore store;
+    private final EntityStore entities;
+
+    public EntityExtraction(LlmPort llm, MemoryStore store, EntityStore entities) {
+        this.llm = llm;
+        this.store = store;
+        this.entities = entities;
+    }
+
+    public boolean llmAvailable() {
+        return llm != null;
+    }
+
+    /** The newest active memories (at most 50) with no entity link. */
+    public List<Memory> unlinked(String userId) {
+        List<Memory> active = new ArrayList<>();
+        store.forEachActive(BranchRef.main(userId), ReadPoint.HEAD, MemoryFilter.ALL, active::add);
+        active.sort(Comparator.comparing(Memory::memoryId).reversed());
+        Set<String> linked = entities.linkedMemoryIds(userId, active.stream().map(Memory::memoryId).toList());
+        return active.stream().filter(m -> !linked.contains(m.memoryId())).limit(BATCH).toList();
+    }
+
+    public List<Entity> list(String userId) {
+        return entities.list(userId);
+    }
+
+    /** Extracts with the model (callers check {@link #llmAvailable()} first). */
+    public ExtractResult extract(String userId) {
+        List<Memory> unlinked = unlinked(userId);
+        if (llm == null) {
+            return new ExtractResult(unlinked, 0, 0, 0, 0);
+        }
+        int processed = 0;
+        int failed = 0;
+        int found = 0;
+        int links = 0;
+        for (Memory memory : unlinked) {
+            List<Map<String, Object>> items;
+            try {
+                items = ModelReplies.objects(llm.complete(new LlmPort.Request(List.of(LlmPort.Message.user(
+                        Prompts.ENTITIES + ModelReplies.truncateUtf8(memory.content(), TEXT_BYTES))), 0.0, 300, true)));
+            } catch (RuntimeException failure) {
+                failed++;
+                continue;
+            }
+            processed++;
+            for (Map<String, Object> item : items.subList(0, Math.min(10, items.size()))) {
+                Entity entity = entity(ModelReplies.text(item, "name"), ModelReplies.text(item, "type"));
+                if (entity == null) {
+                    continue;
+                }
+                if (entities.upsert(userId, entity, "llm")) {
+                    found++;
+                }
+                if (entities.link(userId, memory.memoryId(), entity.name())) {
+                    links++;
+                }
+            }
+        }
+        return new ExtractResult(unlinked, processed, failed, found, links);
+    }
+
+    /** Links entities a client extracted itself. */
+    public LinkResult link(String userId, List<Links> request) {
+        int created = 0;
+        int reused = 0;
+        for (Links links : request) {
+            for (Entity raw : links.entities()) {
+                Entity entity = entity(raw.displayName(), raw.entityType());
+                if (entity == null) {
+                    continue;
+                }
+                if (entities.upsert(userId, entity, "manual")) {
+                    created++;
+                } else {
+                    reused++;
+                }
+                entities.link(userId, links.memoryId(), entity.name());
+            }
+        }
+        return new LinkResult(created, reused, created);
+    }
+
+    private static Entity entity(String name, String type) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String display = name.trim();
+        if (display.length() > 128) {
+            display = display.substring(0, 128);
+        }
+        String kind = type == null || type.isBlank() ? "concept" : type.trim().toLowerCase(Locale.ROOT);
+        return new Entity(display.toLowerCase(Locale.ROOT), display, TYPES.contains(kind) ? kind : "concept");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.memoria.core.retrieval;
+
+import dev.memoria.core.branch.ReadTarget;
+import dev.memoria.ports.model.Memory;
+import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.ScoredId;
+import dev.memoria.ports.out.MemorySearch;
+import dev.memoria.ports.out.MemoryStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Follows the names in the best results to the memories that mention the same names, up to two hops
+ * ("Alice owns auth-service" → "auth-service uses jsonwebtoken" → "jsonwebtoken has CVE-…"). A memory reached
+ * this way scores a decayed share of the memory that led to it, so an answer that shares no word with the
+ * question can still surface when the chain to it is short and specific.
+ */
+final class AssociativeExpansion {
+
+    /** Each hop keeps this share of the score of the memory it came from. */
+    static final double HOP_DECAY = 0.85;
+    static final int HOPS = 2;
+    static final int SEEDS = 3;
+    /** Memories looked at per name; a name found in more of them says less about each. */
+    static final int PER_TERM = 12;
+    static final int TERMS_PER_SEED = 8;
+
+    private final MemoryStore store;
+    private final MemorySearch search;
+
+    AssociativeExpansion(MemoryStore store, MemorySearch search) {
+        this.store = store;
+        this.search = search;
+    }
+
+    /**
+     * @param ranked    the candidates ranked by their own score, best first
+     * @param strength  0..1, how much a hop passes on (scales {@link #HOP_DECAY})
+     * @param ownScore  a memory's own score for the query (for memories the first pass did not see)
+     * @return the association score of memories reached from the seeds, by id
+     */
+    Map<String, Reached> expand(ReadTarget target, MemoryFilter filter, String query, List<Scored> ranked,
+                                double strength, ToDoubleFunction<Memory> ownScore) {
+        String queryLower = query.toLowerCase(Locale.ROOT);
+        Map<String, Reached> reached = new HashMap<>();
+        List<Scored> frontier = new ArrayList<>(ranked.subList(0, Math.min(SEEDS, ranked.size())));
+        Set<String> seen = new LinkedHashSet<>();
+        frontier.forEach(s -> seen.add(s.memory().memoryId()));
+        Set<String> followedTerms = new java.util.HashSet<>();
+        for (int hop = 0; hop < HOPS && !frontier.isEmpty(); hop++) {
+            Map<String, Reached> next = new LinkedHashMap<>();
+            for (Scored seed : frontier) {
+                int used = 0;
+                for (String term : EntityTerms.of(seed.memory().content())) {
+                    String lower = term.toLowerCase(Locale.ROOT);
+                    if (queryLower.contains(lower) || !followedTerms.add(lower) || used++ >= TERMS_PER_SEED) {
+                        continue;
+                    }
+                    List<Memory> mentioning = mentioning(target, filter, term, lower);
+                    double specificity = 1.0 / (1 + 0.25 * Math.max(0, mentioning.size() - 2));
+                    for (Memory memory : mentioning) {
+                        String id = memory.memoryId();
+                        if (id.equals(seed.memory().memoryId())) {
+                            continue;
+                        }
+                        double association = seed.score() * HOP_DECAY * strength * specificity;
+                        Reached candidate = new Reached(memory, association, ownScore.applyAsDouble(memory));
+                        Reached known = reached.get(id);
+                        if (known == null || known.association() < association) {
+                            reached.put(id, candidate);
+                            if (!seen.contains(id)) {
+                                next.put(id, candidate);
+                            }
+                        }
+                    }
+                }
+            }
+            frontier = next.values().stream().sorted(Comparator.comparingDouble(Reached::combined).reversed())
+                    .limit(SEEDS).map(r -> new Scored(r.memory(), r.combined())).toList();
+            frontier.forEach(s -> seen.add(s.memory().memoryId()));
+        }
+        return reached;
+    }
+
+    private List<Memory> mentioning(ReadTarget target, MemoryFilter filter, String term, String lower) {
+        List<ScoredId> hits = search.keyword(target.branch(), target.at(), term, filter, PER_TERM * 2);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        return store.findActiveByIds(target.branch(), hits.stream().map(ScoredId::memoryId).toList(), target.at())
+                .stream().filter(m -> m.content().toLowerCase(Locale.ROOT).contains(lower)).limit(PER_TERM).toList();
+    }
+
+    /** A memory and a score. */
+    record Scored(Memory memory, double score) {
+    }
+
+    /** A memory reached by association, with its own score for the query. */
+    record Reached(Memory memory, double association, double own) {
+        /** Reaching a memory never lowers it; a memory both reached and relevant on its own gains from both. */
+        double combined() {
+            return Math.max(own, association + 0.3 * own);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.memoria.core.retrieval;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the names of things out of a memory's text without an LLM: identifiers that look like entities
+ * (service names with hyphens, versions, acronyms and CVE ids, CamelCase, {@code @mentions}), and — in text
+ * that is mostly CJK, where Latin words are almost always names — every Latin word.
+ */
+final class EntityTerms {
+
+    private static final Pattern LATIN_TOKEN = Pattern.compile("@?[A-Za-z0-9][A-Za-z0-9._:/+#-]*[A-Za-z0-9+#]|@?[A-Za-z]");
+    private static final Pattern HAS_SHAPE = Pattern.compile(
+            ".*[-_.:/@#+].*|.*\\d.*|.*[a-z][A-Z].*|[A-Z]{2,}.*|[A-Z][a-z]+[A-Z].*");
+    private static final Set<String> COMMON = Set.of("the", "and", "for", "with", "this", "that", "from", "api", "ok",
+            "id", "v1", "v2", "http", "https", "todo", "etc", "e.g", "i.e");
+
+    private EntityTerms() {
+    }
+
+    static Set<String> of(String text) {
+        boolean mostlyCjk = Scripts.cjkShare(text) > 0.3;
+        Set<String> terms = new LinkedHashSet<>();
+        Matcher matcher = LATIN_TOKEN.matcher(text);
+        while (matcher.find()) {
+            String token = trimPunctuation(matcher.group());
+            if (token.length() < 2 || COMMON.contains(token.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            boolean entityShaped = HAS_SHAPE.matcher(token).matches() || Character.isUpperCase(token.charAt(0))
+                    && !isSentenceStart(text, matcher.start());
+            if (mostlyCjk || entityShaped) {
+                terms.add(token);
+            }
+        }
+        return terms;
+    }
+
+    private static boolean isSentenceStart(String text, int index) {
+        int i = index - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?:;\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static String trimPunctuation(String token) {
+        int end = token.length();
+        while (end > 0 && ".,:;/".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(0, end);
+    }
+}
