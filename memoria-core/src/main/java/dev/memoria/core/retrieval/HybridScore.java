@@ -20,6 +20,9 @@ record HybridScore(double vector, double keyword, double temporal, double confid
     static final double TEMPORAL_WEIGHT = 0.05;
     static final double CONFIDENCE_WEIGHT = 0.15;
 
+    /** The share of the vector weight kept when the model is not trusted for the query's language. */
+    static final double UNTRUSTED_VECTOR_SHARE = 0.4;
+
     /** Memories whose effective confidence fell below this are not returned at all. */
     static final double MIN_CONFIDENCE = 0.05;
 
@@ -48,7 +51,8 @@ record HybridScore(double vector, double keyword, double temporal, double confid
             temporal = Math.exp(Math.max(-ageHours / params.temporalDecayHours(), -500));
         }
         double confidence = ConfidenceDecay.effective(memory, now);
-        double total = VECTOR_WEIGHT * vector + KEYWORD_WEIGHT * keyword + TEMPORAL_WEIGHT * temporal
+        double vectorWeight = VECTOR_WEIGHT * (UNTRUSTED_VECTOR_SHARE + (1 - UNTRUSTED_VECTOR_SHARE) * vectorTrust);
+        double total = vectorWeight * vector + KEYWORD_WEIGHT * keyword + TEMPORAL_WEIGHT * temporal
                 + CONFIDENCE_WEIGHT * confidence;
         return new HybridScore(vector, keyword, temporal, confidence, total);
     }
