@@ -70,6 +70,7 @@ import dev.memoria.ports.model.RetrievalParams;
 import dev.memoria.ports.model.TierSignalCount;
 import dev.memoria.ports.out.EmbeddingPort;
 import dev.memoria.ports.out.StoragePorts;
+import dev.memoria.ports.out.StorageTotals;
 import dev.memoria.ports.out.CoordinationPorts;
 import dev.memoria.ports.out.LlmPort;
 import dev.memoria.core.governance.Cooldowns;
@@ -116,6 +117,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final ManageApiKeys apiKeys;
     private final AdministerUsers administration;
     private final boolean embedderPresent;
+    private final java.util.function.Supplier<StorageTotals> storageTotals;
     private final Governance governance;
     private final SessionSummaries sessionSummaries;
     private final AsyncTasks asyncTasks;
@@ -130,6 +132,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         SensitivityScreen screen = new SensitivityScreen();
         NewMemories newMemories = new NewMemories(clock);
         this.embedderPresent = embeddings.available();
+        this.storageTotals = storage.userDataStore()::totals;
         this.storeMemory = new StoreMemoryService(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
                 screen, newMemories);
         this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
@@ -217,6 +220,11 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Sizes of the whole store, for operational metrics. */
+    public StorageTotals totals() {
+        return storageTotals.get();
     }
 
     /** True when memories are embedded (semantic retrieval and dedup); false means keyword retrieval only. */

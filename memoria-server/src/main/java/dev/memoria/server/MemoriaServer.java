@@ -8,6 +8,12 @@ import dev.memoria.adapter.sql.DialectChoice;
 import dev.memoria.adapter.sql.SqlStorage;
 import dev.memoria.adapter.sql.StorageSettings;
 import dev.memoria.core.Memoria;
+import dev.memoria.core.cluster.ClusterSettings;
+import dev.memoria.core.cluster.ScheduledTask;
+import dev.memoria.core.governance.Cooldowns;
+import dev.memoria.core.governance.GovernancePolicy;
+import dev.memoria.adapter.embedding.llm.LlmSettings;
+import dev.memoria.adapter.embedding.llm.OpenAiChatClient;
 import dev.memoria.server.auth.ApiKeyVerifier;
 import dev.memoria.server.auth.Authenticator;
 import dev.memoria.server.auth.Principal;
@@ -16,10 +22,14 @@ import dev.memoria.server.config.RedactedConfig;
 import dev.memoria.server.config.MasterKeyFile;
 import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.HttpApi;
+import dev.memoria.server.metrics.MeteredEmbedder;
+import dev.memoria.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -30,6 +40,9 @@ import java.util.UUID;
 public final class MemoriaServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoriaServer.class);
+    /** The version reported by {@code memoria_info}; the jar's implementation version when packaged. */
+    static final String VERSION = java.util.Objects.requireNonNullElse(
+            MemoriaServer.class.getPackage().getImplementationVersion(), "dev");
     /** Dimension recorded in the schema when running without an embedder (keyword-only mode). */
     static final int KEYWORD_ONLY_DIMENSION = 384;
 
@@ -38,13 +51,16 @@ public final class MemoriaServer implements AutoCloseable {
     private final Embedder embedder;
     private final String instanceId;
     private final Memoria memoria;
+    private final OpenAiChatClient llm;
 
-    private MemoriaServer(Javalin app, SqlStorage storage, Embedder embedder, String instanceId, Memoria memoria) {
+    private MemoriaServer(Javalin app, SqlStorage storage, Embedder embedder, String instanceId, Memoria memoria,
+                          OpenAiChatClient llm) {
         this.app = app;
         this.storage = storage;
         this.embedder = embedder;
         this.instanceId = instanceId;
         this.memoria = memoria;
+        this.llm = llm;
     }
 
     /** Builds everything and starts listening; any misconfiguration fails here, before a port is opened. */
@@ -54,11 +70,19 @@ public final class MemoriaServer implements AutoCloseable {
         String instanceId = instanceIdOf(config);
         Embedder embedder = createEmbedder(config);
         SqlStorage storage = null;
+        OpenAiChatClient llm = config.llm().configured() ? new OpenAiChatClient(LlmSettings.of(config.llm().apiKey(),
+                config.llm().baseUrl(), config.llm().model())) : null;
         try {
             storage = SqlStorage.open(storageSettings(config, embedder));
-            Memoria memoria = Memoria.builder().storage(storage.ports()).embedder(embedder)
+            ServerMetrics metrics = new ServerMetrics(instanceId, VERSION);
+            Memoria memoria = Memoria.builder().storage(storage.ports())
+                    .embedder(embedder == null ? null : new MeteredEmbedder(embedder, metrics.registry()))
                     .apiKeySecret(config.apiKeySecret().isEmpty() ? masterKey : config.apiKeySecret(),
                             config.previousApiKeySecrets())
+                    .coordination(storage.coordination())
+                    .llm(llm)
+                    .cluster(clusterSettings(config, instanceId))
+                    .governancePolicy(governancePolicy(config.governance()))
                     .build();
             ObjectMapper mapper = ObjectMappers.create();
             String dialect = storage.dialectName();
@@ -66,15 +90,21 @@ public final class MemoriaServer implements AutoCloseable {
             Authenticator authenticator = new Authenticator(masterKey, apiKeys);
             RequestLimits limits = RequestLimits.parse(config.rateLimitAuthKeys(), config.authFailuresPerMinute());
             Javalin app = new HttpApi(memoria, storage.health(), authenticator, limits, mapper, instanceId,
-                    config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect)).create();
+                    config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect), metrics).create();
+            metrics.bindStorage(memoria);
             app.start(config.port());
+            // the same SQL lock on H2: one instance then always wins it, with identical behaviour
+            memoria.cluster().start();
             LOG.info("Memoria {} listening on port {} ({} storage, embedder {}) — ready in {} ms", instanceId, app.port(),
                     storage.dialectName(), embedder == null ? "none" : embedder.model(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new MemoriaServer(app, storage, embedder, instanceId, memoria);
+            return new MemoriaServer(app, storage, embedder, instanceId, memoria, llm);
         } catch (RuntimeException e) {
             if (storage != null) {
                 storage.close();
+            }
+            if (llm != null) {
+                llm.close();
             }
             if (embedder != null) {
                 embedder.close();
@@ -111,6 +141,22 @@ public final class MemoriaServer implements AutoCloseable {
                 db.password(), db.name(), dimension, model).withPoolSize(db.poolSize());
     }
 
+    private static ClusterSettings clusterSettings(ServerConfig config, String instanceId) {
+        ServerConfig.Governance g = config.governance();
+        return new ClusterSettings(instanceId, Duration.ofSeconds(config.lockTtlSeconds()), g.enabled(), List.of(
+                new ScheduledTask("hourly", Duration.ofSeconds(g.hourlySecs())),
+                new ScheduledTask("daily", Duration.ofSeconds(g.dailySecs())),
+                new ScheduledTask("weekly", Duration.ofSeconds(g.weeklySecs()))));
+    }
+
+    private static GovernancePolicy governancePolicy(ServerConfig.Governance g) {
+        return GovernancePolicy.DEFAULTS.withQuarantineThreshold(g.quarantineThreshold())
+                .withSafetySnapshotsToKeep(g.snapshotsToKeep())
+                .withGarbageHorizon(Duration.ofDays(g.gcHorizonDays()))
+                .withCooldowns(new Cooldowns.Periods(Duration.ofSeconds(g.governanceCooldownSecs()),
+                        Duration.ofSeconds(g.consolidateCooldownSecs()), Duration.ofSeconds(g.reflectCooldownSecs())));
+    }
+
     private static String instanceIdOf(ServerConfig config) {
         return config.instanceId().isBlank() ? "memoria-" + UUID.randomUUID().toString().substring(0, 8)
                 : config.instanceId();
@@ -128,11 +174,34 @@ public final class MemoriaServer implements AutoCloseable {
         return memoria;
     }
 
+    /**
+     * Stops like a crash would, for tests: no lock release, no heartbeat-row removal, running tasks abandoned;
+     * other instances notice only through the expiry of the leases.
+     */
+    public void halt() {
+        LOG.info("Memoria {} halting without releasing its leases", instanceId);
+        memoria.cluster().halt();
+        app.stop();
+        storage.close();
+        if (llm != null) {
+            llm.close();
+        }
+        if (embedder != null) {
+            embedder.close();
+        }
+    }
+
     @Override
     public void close() {
         LOG.info("Memoria {} shutting down", instanceId);
         app.stop();
+        // after in-flight requests: hand the leases over at once instead of letting them expire
+        memoria.cluster().close();
+        memoria.tasks().close();
         storage.close();
+        if (llm != null) {
+            llm.close();
+        }
         if (embedder != null) {
             embedder.close();
         }

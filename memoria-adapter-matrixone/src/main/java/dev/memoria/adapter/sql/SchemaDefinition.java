@@ -93,8 +93,53 @@ final class SchemaDefinition {
                     required("revision", ColumnType.BIGINT), required("memory_id", ColumnType.ID)),
             List.of("user_id", "branch_name", "revision", "memory_id"), List.of());
 
+    /** Leases shared by instances (scheduler leadership, one lock per governance task); expiry by the DB clock. */
+    static final TableDef DISTRIBUTED_LOCKS = new TableDef("mem_distributed_locks",
+            List.of(required("lock_key", ColumnType.NAME), required("holder_id", ColumnType.ID),
+                    required("acquired_at", ColumnType.TIMESTAMP), required("expires_at", ColumnType.TIMESTAMP)),
+            List.of("lock_key"), List.of());
+
+    /** One heartbeat row per running instance; tasks of an instance that stopped beating are orphans. */
+    static final TableDef INSTANCES = new TableDef("mem_instances",
+            List.of(required("instance_id", ColumnType.ID), required("started_at", ColumnType.TIMESTAMP),
+                    required("last_heartbeat", ColumnType.TIMESTAMP)),
+            List.of("instance_id"), List.of());
+
+    static final TableDef ASYNC_TASKS = new TableDef("mem_async_tasks",
+            List.of(required("task_id", ColumnType.ID), required("instance_id", ColumnType.ID),
+                    required("user_id", ColumnType.ID), required("task_kind", ColumnType.CODE),
+                    required("status", ColumnType.CODE), optional("result_json", ColumnType.LONG_TEXT),
+                    optional("error_json", ColumnType.LONG_TEXT), required("created_at", ColumnType.TIMESTAMP),
+                    required("updated_at", ColumnType.TIMESTAMP)),
+            List.of("task_id"), List.of(on("idx_task_status", "status", "instance_id")));
+
+    static final TableDef GOVERNANCE_COOLDOWNS = new TableDef("mem_governance_cooldown",
+            List.of(required("user_id", ColumnType.ID), required("operation", ColumnType.CODE),
+                    required("last_run_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "operation"), List.of());
+
+    static final TableDef GOVERNANCE_RUNS = new TableDef("mem_governance_runs",
+            List.of(required("run_id", ColumnType.ID), required("task", ColumnType.NAME), optional("user_id", ColumnType.ID),
+                    required("instance_id", ColumnType.ID), required("started_at", ColumnType.TIMESTAMP),
+                    required("finished_at", ColumnType.TIMESTAMP), required("status", ColumnType.CODE),
+                    required("counts_json", ColumnType.LONG_TEXT), required("warnings_json", ColumnType.LONG_TEXT),
+                    required("snapshots_json", ColumnType.LONG_TEXT)),
+            List.of("run_id"), List.of(on("idx_gov_task_time", "task", "started_at")));
+
+    static final TableDef ENTITIES = new TableDef("mem_entities",
+            List.of(required("user_id", ColumnType.ID), required("entity_name", ColumnType.SUBJECT),
+                    required("display_name", ColumnType.SUBJECT), required("entity_type", ColumnType.CODE),
+                    required("source", ColumnType.CODE), required("created_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "entity_name"), List.of());
+
+    static final TableDef ENTITY_LINKS = new TableDef("mem_entity_links",
+            List.of(required("user_id", ColumnType.ID), required("memory_id", ColumnType.ID),
+                    required("entity_name", ColumnType.SUBJECT), required("created_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "memory_id", "entity_name"), List.of());
+
     static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
-            FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES);
+            FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES, DISTRIBUTED_LOCKS, INSTANCES, ASYNC_TASKS,
+            GOVERNANCE_COOLDOWNS, GOVERNANCE_RUNS, ENTITIES, ENTITY_LINKS);
 
     private SchemaDefinition() {
     }

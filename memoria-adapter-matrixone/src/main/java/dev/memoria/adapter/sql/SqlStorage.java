@@ -3,6 +3,7 @@ package dev.memoria.adapter.sql;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.memoria.adapter.sql.index.InProcessMemorySearch;
 import dev.memoria.ports.out.ApiKeyStore;
+import dev.memoria.ports.out.CoordinationPorts;
 import dev.memoria.ports.out.FeedbackStore;
 import dev.memoria.ports.out.StoragePorts;
 import dev.memoria.ports.out.UserDataStore;
@@ -41,6 +42,7 @@ public final class SqlStorage implements AutoCloseable {
     private final SchemaInstaller schema;
     private final ApiKeyStore apiKeyStore;
     private final UserDataStore userDataStore;
+    private final CoordinationPorts coordination;
 
     private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension) {
         this.dataSource = dataSource;
@@ -61,6 +63,8 @@ public final class SqlStorage implements AutoCloseable {
         this.schema = new SchemaInstaller(db);
         this.apiKeyStore = new SqlApiKeyStore(db);
         this.userDataStore = new SqlUserDataStore(db);
+        this.coordination = new CoordinationPorts(new SqlDistributedLock(db), new SqlTaskStore(db),
+                new SqlInstanceRegistry(db), new SqlCooldownStore(db), new SqlGovernanceLog(db), new SqlEntityStore(db));
     }
 
     /** Opens the storage with the system UTC clock. */
@@ -131,6 +135,11 @@ public final class SqlStorage implements AutoCloseable {
     public StoragePorts ports() {
         return new StoragePorts(memoryStore, memorySearch, versionStore, feedbackStore, retrievalParamsStore, health,
                 apiKeyStore, userDataStore);
+    }
+
+    /** Locks, async tasks, heartbeats and governance state, for {@code Memoria.builder().coordination(...)}. */
+    public CoordinationPorts coordination() {
+        return coordination;
     }
 
     /** The feed of the search index, exposed to this package's tests. */

@@ -1,6 +1,7 @@
 package dev.memoria.adapter.sql;
 
 import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.out.StorageTotals;
 import dev.memoria.ports.out.UserDataStore;
 import org.jdbi.v3.core.Handle;
 
@@ -18,6 +19,20 @@ final class SqlUserDataStore implements UserDataStore {
 
     SqlUserDataStore(Database db) {
         this.db = db;
+    }
+
+    @Override
+    public StorageTotals totals() {
+        return db.read("count everything", h -> new StorageTotals(
+                count(h, "SELECT COUNT(DISTINCT user_id) FROM " + SchemaDefinition.BRANCHES.name()),
+                count(h, "SELECT COUNT(*) FROM " + MEMORIES + " WHERE rev_to IS NULL"),
+                count(h, "SELECT COUNT(*) FROM " + MEMORIES),
+                count(h, "SELECT COUNT(*) FROM " + SchemaDefinition.BRANCHES.name() + " WHERE branch_name <> 'main'"),
+                count(h, "SELECT COUNT(*) FROM " + SNAPSHOTS)));
+    }
+
+    private static long count(Handle h, String sql) {
+        return h.createQuery(sql).mapTo(Long.class).one();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.memoria.ports.model.Snapshot;
 import dev.memoria.ports.model.TierSignalCount;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.FeedbackStore;
+import dev.memoria.ports.out.StorageTotals;
 import dev.memoria.ports.out.UserDataStore;
 import dev.memoria.ports.out.MemorySearch;
 import dev.memoria.ports.out.MemoryStore;
@@ -501,6 +502,12 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     // ---- UserDataStore
+
+    @Override
+    public synchronized StorageTotals totals() {
+        return new StorageTotals(listUsers().size(), rows.stream().filter(r -> r.revTo() == null).count(), rows.size(),
+                branches.keySet().stream().filter(b -> !b.isMain()).count(), snapshots.size());
+    }
 
     @Override
     public synchronized List<String> listUsers() {

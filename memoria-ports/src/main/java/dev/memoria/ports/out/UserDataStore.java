@@ -5,6 +5,9 @@ import java.util.List;
 /** Administration across users: who exists, and erasure (the right to be forgotten). */
 public interface UserDataStore {
 
+    /** Counts across all users, for operational metrics. */
+    StorageTotals totals();
+
     /** Every user id that has memories, branches, snapshots or keys, sorted. */
     List<String> listUsers();
 

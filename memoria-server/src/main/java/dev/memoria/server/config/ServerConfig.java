@@ -61,7 +61,14 @@ public record ServerConfig(
         }
     }
 
-    public record Governance(boolean enabled, String pluginBinding, String pluginSubject, String pluginDir) {
+    /**
+     * Governance: the scheduler switch, plugin settings, task intervals (seconds), policy thresholds and the
+     * cooldowns of the per-user triggers (seconds).
+     */
+    public record Governance(boolean enabled, String pluginBinding, String pluginSubject, String pluginDir,
+                             long hourlySecs, long dailySecs, long weeklySecs, double quarantineThreshold,
+                             int snapshotsToKeep, int gcHorizonDays, long governanceCooldownSecs,
+                             long consolidateCooldownSecs, long reflectCooldownSecs) {
     }
 
     /** Loads from the environment, system properties and the bundled defaults. */
@@ -100,7 +107,11 @@ public record ServerConfig(
                             emb.getString("base-url"), emb.getString("endpoints"), emb.getInt("dim")),
                     new Llm(llm.getString("api-key"), llm.getString("base-url"), llm.getString("model")),
                     new Governance(gov.getBoolean("enabled"), gov.getString("plugin-binding"),
-                            gov.getString("plugin-subject"), gov.getString("plugin-dir")));
+                            gov.getString("plugin-subject"), gov.getString("plugin-dir"),
+                            gov.getLong("hourly-secs"), gov.getLong("daily-secs"), gov.getLong("weekly-secs"),
+                            gov.getDouble("quarantine-threshold"), gov.getInt("snapshots-keep"),
+                            gov.getInt("gc-horizon-days"), gov.getLong("cooldown-governance-secs"),
+                            gov.getLong("cooldown-consolidate-secs"), gov.getLong("cooldown-reflect-secs")));
             config.validate();
             return config;
         } catch (ConfigException e) {
@@ -123,6 +134,18 @@ public record ServerConfig(
         }
         if (authFailuresPerMinute < 1) {
             throw new ConfigurationException("invalid_auth_failures", "MEMORIA_AUTH_FAILURES_PER_MINUTE must be at least 1");
+        }
+        if (governance.hourlySecs() < 1 || governance.dailySecs() < 1 || governance.weeklySecs() < 1) {
+            throw new ConfigurationException("invalid_governance_interval",
+                    "MEMORIA_GOVERNANCE_{HOURLY,DAILY,WEEKLY}_SECS must be at least 1");
+        }
+        if (governance.quarantineThreshold() < 0 || governance.quarantineThreshold() > 1) {
+            throw new ConfigurationException("invalid_quarantine_threshold",
+                    "MEMORIA_GOVERNANCE_QUARANTINE_THRESHOLD must be between 0 and 1");
+        }
+        if (governance.snapshotsToKeep() < 1 || governance.gcHorizonDays() < 0) {
+            throw new ConfigurationException("invalid_governance_retention",
+                    "MEMORIA_GOVERNANCE_SNAPSHOTS_KEEP must be at least 1 and MEMORIA_GOVERNANCE_GC_HORIZON_DAYS at least 0");
         }
         if (lockTtlSeconds < 3) {
             throw new ConfigurationException("invalid_lock_ttl", "MEMORIA_LOCK_TTL_SECS must be at least 3");

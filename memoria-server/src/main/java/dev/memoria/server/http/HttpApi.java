@@ -9,6 +9,7 @@ import dev.memoria.server.auth.Authenticator;
 import dev.memoria.server.auth.Principal;
 import dev.memoria.server.auth.RequestLimits;
 import dev.memoria.server.mcp.McpHttpEndpoint;
+import dev.memoria.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -31,10 +32,11 @@ public final class HttpApi {
     private final long maxBodyBytes;
     private final RequestLimits limits;
     private final Supplier<Map<String, Object>> redactedConfig;
+    private final ServerMetrics metrics;
 
     public HttpApi(Memoria memoria, StorageHealth storageHealth, Authenticator authenticator, RequestLimits limits,
                    ObjectMapper mapper, String instanceId, long maxBodyBytes,
-                   Supplier<Map<String, Object>> redactedConfig) {
+                   Supplier<Map<String, Object>> redactedConfig, ServerMetrics metrics) {
         this.memoria = memoria;
         this.storageHealth = storageHealth;
         this.authenticator = authenticator;
@@ -43,6 +45,7 @@ public final class HttpApi {
         this.instanceId = instanceId;
         this.maxBodyBytes = maxBodyBytes;
         this.redactedConfig = redactedConfig;
+        this.metrics = metrics;
     }
 
     public Javalin create() {
@@ -58,6 +61,10 @@ public final class HttpApi {
             config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
 
+            config.routes.before(metrics::requestStarted);
+            config.routes.after(metrics::requestFinished);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
             config.routes.before(HttpApi::securityHeaders);
             config.routes.before(this::rejectOversizedBody);
             for (String secured : new String[]{"/v1/*", "/auth/*", "/admin/*"}) {
@@ -71,6 +78,9 @@ public final class HttpApi {
             new VersionRoutes(memoria, mapper).register(config.routes);
             new ApiKeyRoutes(memoria, mapper).register(config.routes);
             new AdminRoutes(memoria, redactedConfig, instanceId).register(config.routes);
+            new dev.memoria.server.governance.GovernanceRoutes(memoria, mapper).register(config.routes);
+            new dev.memoria.server.governance.SessionTaskRoutes(memoria, mapper).register(config.routes);
+            new dev.memoria.server.governance.ClusterRoutes(memoria).register(config.routes);
             McpHttpEndpoint.install(config, memoria, authenticator, mapper);
         });
     }

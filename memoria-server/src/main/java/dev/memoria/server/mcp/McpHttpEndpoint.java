@@ -2,16 +2,72 @@ package dev.memoria.server.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
+import dev.memoria.ports.error.ErrorKind;
+import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.auth.Authenticator;
+import dev.memoria.server.auth.Principal;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 
-/** Streamable HTTP MCP endpoint at {@code /mcp}. (Being implemented.) */
+import java.util.Map;
+
+/**
+ * Streamable HTTP MCP at {@code /mcp} on the REST port, behind the same authentication as the REST API.
+ *
+ * <p>The SDK's <em>stateless</em> servlet transport is used: every POST is one JSON-RPC exchange and carries
+ * its own credentials, so there are no MCP sessions to pin to a server instance, and no way for one
+ * user's session to be reused by another. The servlet is driven from a Javalin handler so that the REST
+ * API's authentication, error format, body limit and security headers apply unchanged. Authentication runs
+ * in a before-handler (401 {@code {"detail","code"}} before any JSON-RPC is read); the resulting principal
+ * travels on the servlet request into the SDK's transport context and from there to the tool handlers.
+ */
 public final class McpHttpEndpoint {
+
+    static final String PATH = "/mcp";
+    private static final String PRINCIPAL_ATTRIBUTE = McpHttpEndpoint.class.getName() + ".principal";
+    private static final String PRINCIPAL_KEY = "memoria.principal";
 
     private McpHttpEndpoint() {
     }
 
     public static void install(JavalinConfig config, Memoria memoria, Authenticator authenticator, ObjectMapper mapper) {
-        // installed by the MCP implementation
+        ToolRegistry tools = McpServers.embedded(memoria);
+        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                .jsonMapper(McpServers.jsonMapper())
+                .messageEndpoint(PATH)
+                .contextExtractor(request -> request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p
+                        ? McpTransportContext.create(Map.of(PRINCIPAL_KEY, p)) : McpTransportContext.EMPTY)
+                .build();
+        McpServer.sync(transport)
+                .serverInfo(McpServers.NAME, McpServers.VERSION)
+                .instructions(McpServers.INSTRUCTIONS)
+                .capabilities(McpServers.capabilities())
+                .jsonMapper(McpServers.jsonMapper())
+                .validateToolInputs(false) // arguments are checked by the tools, with messages naming the field
+                .immediateExecution(true) // run on the request thread; nothing here benefits from hopping threads
+                .addToolFilter(tools.listFilter())
+                .tools(tools.stateless(McpHttpEndpoint::userOf))
+                .build();
+
+        config.routes.before(PATH, ctx -> authenticate(ctx, authenticator));
+        config.routes.post(PATH, ctx -> transport.service(ctx.req(), ctx.res()));
+    }
+
+    private static void authenticate(Context ctx, Authenticator authenticator) {
+        Principal principal = authenticator.authenticate(ctx.header("Authorization"), name ->
+                name.startsWith("X-") ? ctx.header(name) : ctx.queryParam(name));
+        ctx.req().setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+    }
+
+    /** The authenticated user of the request a tool call arrived on; refuses to guess when there is none. */
+    private static String userOf(McpTransportContext context) {
+        Object principal = context == null ? null : context.get(PRINCIPAL_KEY);
+        if (principal instanceof Principal p) {
+            return p.userId();
+        }
+        throw new MemoriaException(ErrorKind.UNAUTHENTICATED, "missing_token", "Missing Bearer token");
     }
 }

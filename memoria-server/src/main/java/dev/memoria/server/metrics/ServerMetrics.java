@@ -1,0 +1,106 @@
+package dev.memoria.server.metrics;
+
+import dev.memoria.core.Memoria;
+import dev.memoria.ports.out.StorageTotals;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything {@code /metrics} exposes, in Prometheus format: HTTP requests by route template and status,
+ * in-flight requests, embedding time and errors, store sizes (cached briefly: they cost a query each) and the
+ * JVM. Other components add their own meters to {@link #registry()}.
+ */
+public final class ServerMetrics {
+
+    private static final String START = "memoria.request.start";
+    private static final Duration TOTALS_TTL = Duration.ofSeconds(15);
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger inflight = new AtomicInteger();
+    private final AtomicReference<CachedTotals> totals = new AtomicReference<>();
+
+    private record CachedTotals(StorageTotals totals, Instant at) {
+    }
+
+    public ServerMetrics(String instanceId, String version) {
+        registry.config().commonTags("instance", instanceId);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("memoria_version", () -> 1).tag("version", version).register(registry);
+        Gauge.builder("memoria_http_requests_inflight", inflight, AtomicInteger::get).register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Store sizes as gauges, read through the facade at most every {@link #TOTALS_TTL}. (Prometheus reserves the
+     * {@code _total} suffix for counters, so these gauges go without it.)
+     */
+    public void bindStorage(Memoria memoria) {
+        Gauge.builder("memoria_users", () -> totals(memoria).users()).register(registry);
+        Gauge.builder("memoria_memories", () -> totals(memoria).activeMemories()).register(registry);
+        Gauge.builder("memoria_memory_row_versions", () -> totals(memoria).rowVersions()).register(registry);
+        Gauge.builder("memoria_branches", () -> totals(memoria).branches()).register(registry);
+        Gauge.builder("memoria_snapshots", () -> totals(memoria).snapshots()).register(registry);
+    }
+
+    private StorageTotals totals(Memoria memoria) {
+        CachedTotals cached = totals.get();
+        Instant now = Instant.now();
+        if (cached == null || cached.at().plus(TOTALS_TTL).isBefore(now)) {
+            try {
+                cached = new CachedTotals(memoria.totals(), now);
+                totals.set(cached);
+            } catch (RuntimeException unavailable) {
+                // a scrape while the database is down reports the last known sizes (or zero) instead of failing
+                return cached == null ? new StorageTotals(0, 0, 0, 0, 0) : cached.totals();
+            }
+        }
+        return cached.totals();
+    }
+
+    public void requestStarted(Context ctx) {
+        inflight.incrementAndGet();
+        ctx.attribute(START, System.nanoTime());
+    }
+
+    public void requestFinished(Context ctx) {
+        Long start = ctx.attribute(START);
+        if (start == null) {
+            return;
+        }
+        inflight.decrementAndGet();
+        // the route template, never the raw path: ids in paths would explode the number of series
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
+        Timer.builder("memoria_http_request_duration_seconds")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.memoria.server.http;
+
+import dev.memoria.server.MemoriaServer;
+import dev.memoria.server.config.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static dev.memoria.server.http.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetricsTest {
+
+    static final String MASTER = "metrics-master-key-0123456789";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void prometheusMetricsNameRouteTemplatesNotIds() {
+        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
+                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER,
+                "memoria.embedding.provider", "none")))) {
+            ApiClient api = new ApiClient(server.port()).asMaster(MASTER, "metrics-user");
+            String id = api.post("/v1/memories", json(Map.of("content", "measured"))).json().get("memory_id").asText();
+            api.get("/v1/memories/" + id);
+            api.get("/v1/memories/" + "0".repeat(32));
+
+            ApiClient.Response metrics = new ApiClient(server.port()).get("/metrics");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.headers().get("content-type")).startsWith("text/plain");
+            assertThat(metrics.body())
+                    .contains("memoria_http_request_duration_seconds_count{")
+                    .contains("route=\"/v1/memories/{id}\"")
+                    .contains("status=\"404\"")
+                    .contains("status=\"201\"")
+                    .doesNotContain(id)
+                    .contains("memoria_memories{")
+                    .contains("memoria_version{")
+                    .contains("jvm_memory_used_bytes");
+        }
+    }
+}
