@@ -29,9 +29,14 @@ final class ConnectionPools {
             + "&useServerPrepStmts=false&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=4096"
             + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&tcpKeepAlive=true";
 
-    /** MatrixOne rejects SET TRANSACTION READ ONLY and gains nothing from re-sending the isolation level. */
+    /**
+     * MatrixOne rejects SET TRANSACTION READ ONLY and gains nothing from re-sending the isolation level; the rest
+     * follows MatrixOne's own Connector/J test runner (mo-tester). Never add useCursorFetch (MatrixOne rejects its
+     * prepare flag) or useServerPrepStmts=true: MatrixOneMemorySearch relies on client-side prepared statements,
+     * which send MATCH patterns and LIMITs to the server as constants.
+     */
     private static final String MATRIXONE_OPTIONS = "&useLocalSessionState=true&alwaysSendSetIsolation=false"
-            + "&readOnlyPropagatesToServer=false";
+            + "&readOnlyPropagatesToServer=false&zeroDateTimeBehavior=CONVERT_TO_NULL";
 
     private ConnectionPools() {
     }

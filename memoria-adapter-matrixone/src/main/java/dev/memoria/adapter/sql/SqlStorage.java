@@ -57,9 +57,9 @@ public final class SqlStorage implements AutoCloseable {
         this.feedbackStore = new SqlFeedbackStore(db);
         this.retrievalParamsStore = new SqlRetrievalParamsStore(db);
         this.health = new SqlStorageHealth(jdbi);
-        // MatrixOne can search in SQL (vecf32 + FULLTEXT); until that path exists it uses the in-process index too
+        // MatrixOne searches in SQL (vecf32 + FULLTEXT); H2 and MySQL use the in-process index
         this.indexSource = new SqlIndexSource(db);
-        this.memorySearch = new InProcessMemorySearch(indexSource, CACHED_BRANCHES);
+        this.memorySearch = dialect instanceof MatrixOneDialect mo ? new MatrixOneMemorySearch(db, mo) : new InProcessMemorySearch(indexSource, CACHED_BRANCHES);
         this.schema = new SchemaInstaller(db);
         this.apiKeyStore = new SqlApiKeyStore(db);
         this.userDataStore = new SqlUserDataStore(db);

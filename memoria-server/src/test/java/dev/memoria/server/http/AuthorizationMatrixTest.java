@@ -51,7 +51,7 @@ class AuthorizationMatrixTest {
     enum Who { NONE, BAD_TOKEN, OWNER, OTHER, MASTER }
 
     /** What a route's owner has: a user with a key, a memory, a snapshot, a branch. */
-    record Fixture(String user, String key, String keyId, String secret, String memoryId) {
+    record Fixture(String user, String key, String keyId, String secret, String memoryId, String tag) {
         ApiClient client() {
             return anonymous.with("Authorization", "Bearer " + key);
         }
@@ -64,15 +64,19 @@ class AuthorizationMatrixTest {
         ApiClient owner = anonymous.with("Authorization", "Bearer " + created.get("raw_key").asText());
         String memoryId = owner.post("/v1/memories", json(Map.of("content", secret + " coffee notes")))
                 .json().get("memory_id").asText();
-        owner.post("/v1/snapshots", json(Map.of("name", "snap")));
-        owner.post("/v1/branches", json(Map.of("name", "br")));
-        return new Fixture(user, created.get("raw_key").asText(), created.get("key_id").asText(), secret, memoryId);
+        // names unique to this fixture, so another user's request cannot reach a resource of its own by the same name
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        owner.post("/v1/snapshots", json(Map.of("name", "snap" + tag)));
+        owner.post("/v1/branches", json(Map.of("name", "br" + tag)));
+        return new Fixture(user, created.get("raw_key").asText(), created.get("key_id").asText(), secret, memoryId,
+                tag);
     }
 
     /** A route, how to call it, and whether it is owner-scoped (another user gets 404) or admin-only. */
     record Route(String method, String path, String body, Scope scope) {
         String resolved(Fixture f) {
-            return path.replace("{mem}", f.memoryId()).replace("{key}", f.keyId()).replace("{user}", f.user());
+            return path.replace("{mem}", f.memoryId()).replace("{key}", f.keyId()).replace("{user}", f.user())
+                    .replace("{snap}", "snap" + f.tag()).replace("{br}", "br" + f.tag());
         }
     }
 
@@ -103,25 +107,31 @@ class AuthorizationMatrixTest {
             new Route("POST", "/v1/retrieval-params/tune", "{}", Scope.USER),
             new Route("GET", "/v1/snapshots", null, Scope.USER),
             new Route("POST", "/v1/snapshots", json(Map.of("name", "another")), Scope.USER),
-            new Route("GET", "/v1/snapshots/snap", null, Scope.OWNED),
-            new Route("GET", "/v1/snapshots/snap/diff", null, Scope.OWNED),
-            new Route("POST", "/v1/snapshots/snap/rollback", "{}", Scope.OWNED),
-            new Route("DELETE", "/v1/snapshots/snap", null, Scope.OWNED),
-            new Route("POST", "/v1/snapshots/delete", json(Map.of("names", "snap")), Scope.USER),
+            new Route("GET", "/v1/snapshots/{snap}", null, Scope.OWNED),
+            new Route("GET", "/v1/snapshots/{snap}/diff", null, Scope.OWNED),
+            new Route("POST", "/v1/snapshots/{snap}/rollback", "{}", Scope.OWNED),
+            new Route("DELETE", "/v1/snapshots/{snap}", null, Scope.OWNED),
+            new Route("POST", "/v1/snapshots/delete", json(Map.of("names", "{snap}")), Scope.USER),
             new Route("GET", "/v1/branches", null, Scope.USER),
             new Route("POST", "/v1/branches", json(Map.of("name", "another")), Scope.USER),
-            new Route("POST", "/v1/branches/br/checkout", "{}", Scope.OWNED),
-            new Route("GET", "/v1/branches/br/diff", null, Scope.OWNED),
-            new Route("GET", "/v1/branches/br/diff-items", null, Scope.OWNED),
-            new Route("POST", "/v1/branches/br/merge", "{}", Scope.OWNED),
-            new Route("POST", "/v1/branches/br/apply", "{}", Scope.OWNED),
-            new Route("DELETE", "/v1/branches/br", null, Scope.OWNED),
+            new Route("POST", "/v1/branches/{br}/checkout", "{}", Scope.OWNED),
+            new Route("GET", "/v1/branches/{br}/diff", null, Scope.OWNED),
+            new Route("GET", "/v1/branches/{br}/diff-items", null, Scope.OWNED),
+            new Route("POST", "/v1/branches/{br}/merge", "{}", Scope.OWNED),
+            new Route("POST", "/v1/branches/{br}/apply", "{}", Scope.OWNED),
+            new Route("DELETE", "/v1/branches/{br}", null, Scope.OWNED),
             new Route("GET", "/auth/keys", null, Scope.USER),
             new Route("GET", "/auth/keys/{key}", null, Scope.OWNED),
             new Route("PUT", "/auth/keys/{key}/rotate", null, Scope.OWNED),
             new Route("DELETE", "/auth/keys/{key}", null, Scope.OWNED),
             new Route("POST", "/auth/keys", json(Map.of("user_id", "someone", "name", "x")), Scope.MASTER_CREATES),
+            new Route("POST", "/v1/governance", "{}", Scope.USER),
+            new Route("POST", "/v1/consolidate", "{}", Scope.USER),
+            new Route("GET", "/v1/entities", null, Scope.USER),
             new Route("GET", "/admin/stats", null, Scope.ADMIN),
+            new Route("GET", "/admin/cluster", null, Scope.ADMIN),
+            new Route("GET", "/admin/governance/runs", null, Scope.ADMIN),
+            new Route("POST", "/admin/governance/{user}/trigger?op=governance", "{}", Scope.ADMIN),
             new Route("GET", "/admin/config", null, Scope.ADMIN),
             new Route("GET", "/admin/users", null, Scope.ADMIN),
             new Route("GET", "/admin/users/{user}/stats", null, Scope.ADMIN),
@@ -153,7 +163,8 @@ class AuthorizationMatrixTest {
             case MASTER -> master.with("X-User-Id", owner.user());
         };
         String path = route.resolved(owner);
-        String body = route.body() == null ? null : route.body().replace("{mem}", owner.memoryId());
+        String body = route.body() == null ? null : route.body().replace("{mem}", owner.memoryId())
+                .replace("{snap}", "snap" + owner.tag());
         ApiClient.Response response = send(client, route.method(), path, body);
         int status = response.status();
 
@@ -172,7 +183,11 @@ class AuthorizationMatrixTest {
                     case OWNED -> assertThat(status).as(response.body()).isEqualTo(404);
                     case USER -> assertThat(status).as(response.body()).isBetween(200, 299);
                 }
-                assertThat(response.body()).doesNotContain(owner.secret()).doesNotContain(owner.memoryId());
+                assertThat(response.body()).doesNotContain(owner.secret());
+                boolean askedForTheId = path.contains(owner.memoryId()) || (body != null && body.contains(owner.memoryId()));
+                if (!askedForTheId) {
+                    assertThat(response.body()).doesNotContain(owner.memoryId());
+                }
                 assertOwnerUntouched(owner);
             }
             case MASTER -> assertThat(status).as(response.body()).isBetween(200, 299);
@@ -186,8 +201,8 @@ class AuthorizationMatrixTest {
     private static void assertOwnerUntouched(Fixture owner) {
         ApiClient.Response memory = owner.client().get("/v1/memories/" + owner.memoryId());
         assertThat(memory.status()).isEqualTo(200);
-        assertThat(owner.client().get("/v1/snapshots/snap").status()).isEqualTo(200);
-        assertThat(owner.client().get("/v1/branches").body()).contains("\"br\"");
+        assertThat(owner.client().get("/v1/snapshots/snap" + owner.tag()).status()).isEqualTo(200);
+        assertThat(owner.client().get("/v1/branches").body()).contains("\"br" + owner.tag() + "\"");
     }
 
     private static ApiClient.Response send(ApiClient client, String method, String path, String body) {
