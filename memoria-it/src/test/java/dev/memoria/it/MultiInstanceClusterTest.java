@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nothing asserts a duration: every wait polls with a generous bound.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class MultiInstanceClusterTest {
 
     private static final String MASTER = "cluster-master-key-0123456789";
@@ -141,6 +142,7 @@ class MultiInstanceClusterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void oneLeaderRunsEachTickOnceAndACrashedLeaderIsReplaced() throws Exception {
         for (int i = 0; i < servers.size(); i++) {
             JsonNode health = json(call(servers.get(i), "GET", "/health/instance", null));
@@ -182,6 +184,7 @@ class MultiInstanceClusterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void stateWrittenThroughOneInstanceIsReadThroughAnother() throws Exception {
         MemoriaServer writer = servers.stream().filter(s -> !halted.contains(s)).reduce((a, b) -> b).orElseThrow();
         MemoriaServer other = servers.stream().filter(s -> !halted.contains(s) && s != writer).findFirst().orElseThrow();
@@ -200,5 +203,26 @@ class MultiInstanceClusterTest {
         // the cooldown lives in the database: another instance honours it
         HttpResponse<String> again = call(writer, "POST", "/v1/governance", "{}");
         assertThat(json(again).get("skipped").asBoolean()).isTrue();
+    }
+
+    /** Last, because it takes the database away: every live instance then reports itself not ready. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void instancesReportNotReadyWhenTheDatabaseIsUnreachable() throws Exception {
+        List<MemoriaServer> live = servers.stream().filter(s -> !halted.contains(s)).toList();
+        for (MemoriaServer server : live) {
+            assertThat(call(server, "GET", "/health/instance", null).statusCode()).isEqualTo(200);
+        }
+        mariaDb.stop();
+        mariaDb = null;
+        for (MemoriaServer server : live) {
+            await("instance " + server.instanceId() + " reports the database down",
+                    () -> call(server, "GET", "/health/instance", null).statusCode() == 503);
+            JsonNode health = json(call(server, "GET", "/health/instance", null));
+            assertThat(health.get("db").asBoolean()).isFalse();
+            assertThat(health.get("status").asText()).isEqualTo("degraded");
+            assertThat(health.get("instance_id").asText()).isEqualTo(server.instanceId());
+            assertThat(call(server, "GET", "/health", null).statusCode()).isEqualTo(200);
+        }
     }
 }
