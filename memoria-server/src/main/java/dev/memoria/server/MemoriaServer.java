@@ -2,11 +2,7 @@ package dev.memoria.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.adapter.embedding.Embedder;
-import dev.memoria.adapter.embedding.Embedders;
-import dev.memoria.adapter.embedding.EmbeddingSettings;
-import dev.memoria.adapter.sql.DialectChoice;
 import dev.memoria.adapter.sql.SqlStorage;
-import dev.memoria.adapter.sql.StorageSettings;
 import dev.memoria.core.Memoria;
 import dev.memoria.core.cluster.ClusterSettings;
 import dev.memoria.core.cluster.ScheduledTask;
@@ -30,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -43,8 +38,6 @@ public final class MemoriaServer implements AutoCloseable {
     /** The version reported by {@code memoria_info}; the jar's implementation version when packaged. */
     static final String VERSION = java.util.Objects.requireNonNullElse(
             MemoriaServer.class.getPackage().getImplementationVersion(), "dev");
-    /** Dimension recorded in the schema when running without an embedder (keyword-only mode). */
-    static final int KEYWORD_ONLY_DIMENSION = 384;
 
     private final Javalin app;
     private final SqlStorage storage;
@@ -68,12 +61,12 @@ public final class MemoriaServer implements AutoCloseable {
         long started = System.nanoTime();
         String masterKey = MasterKeyFile.resolve(config);
         String instanceId = instanceIdOf(config);
-        Embedder embedder = createEmbedder(config);
+        Embedder embedder = LocalAdapters.embedder(config);
         SqlStorage storage = null;
         OpenAiChatClient llm = config.llm().configured() ? new OpenAiChatClient(LlmSettings.of(config.llm().apiKey(),
                 config.llm().baseUrl(), config.llm().model())) : null;
         try {
-            storage = SqlStorage.open(storageSettings(config, embedder));
+            storage = SqlStorage.open(LocalAdapters.storage(config, embedder));
             ServerMetrics metrics = new ServerMetrics(instanceId, VERSION);
             Memoria memoria = Memoria.builder().storage(storage.ports())
                     .embedder(embedder == null ? null : new MeteredEmbedder(embedder, metrics.registry()))
@@ -111,34 +104,6 @@ public final class MemoriaServer implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static Embedder createEmbedder(ServerConfig config) {
-        ServerConfig.Embedding e = config.embedding();
-        if ("none".equals(e.provider().trim().toLowerCase(Locale.ROOT))) {
-            LOG.warn("MEMORIA_EMBEDDING_PROVIDER=none: keyword retrieval only, no write-time dedup");
-            return null;
-        }
-        Embedder embedder = Embedders.create(EmbeddingSettings.of(e.provider(), e.model(), e.apiKey(), e.baseUrl(),
-                e.endpoints(), e.dim()));
-        try {
-            embedder.warmUp();
-            return embedder;
-        } catch (RuntimeException failure) {
-            embedder.close();
-            throw failure;
-        }
-    }
-
-    private static StorageSettings storageSettings(ServerConfig config, Embedder embedder) {
-        int dimension = embedder == null ? KEYWORD_ONLY_DIMENSION : embedder.dimension();
-        String model = embedder == null ? "none" : embedder.model();
-        ServerConfig.Db db = config.db();
-        if (db.embedded()) {
-            return StorageSettings.h2(config.dataDir(), dimension, model);
-        }
-        return StorageSettings.server(DialectChoice.parse(db.dialect()), db.host(), db.port(), db.user(),
-                db.password(), db.name(), dimension, model).withPoolSize(db.poolSize());
     }
 
     private static ClusterSettings clusterSettings(ServerConfig config, String instanceId) {
