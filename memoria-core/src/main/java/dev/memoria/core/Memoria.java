@@ -77,6 +77,13 @@ import dev.memoria.core.governance.Cooldowns;
 import dev.memoria.core.governance.Governance;
 import dev.memoria.core.governance.GovernancePolicy;
 import dev.memoria.core.governance.GovernanceService;
+import dev.memoria.core.governance.PolicySource;
+import dev.memoria.core.governance.plugin.PluginHost;
+import dev.memoria.core.governance.plugin.PluginRegistry;
+import dev.memoria.core.governance.plugin.PluginSettings;
+import dev.memoria.core.governance.plugin.PolicyResolver;
+import dev.memoria.ports.out.PluginRegistryStore;
+import dev.memoria.ports.out.PolicyEndpoint;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.core.llm.ExtractingObserveService;
 import dev.memoria.core.llm.Reflection;
@@ -123,6 +130,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final AsyncTasks asyncTasks;
     private final boolean llmPresent;
     private final ClusterNode cluster;
+    private final dev.memoria.core.governance.plugin.PluginRegistry plugins;
 
     private Memoria(Builder builder) {
         StoragePorts storage = Objects.requireNonNull(builder.storage, "storage ports are required");
@@ -157,6 +165,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
         this.sessionSummaries = new SessionSummaries(builder.llm, storage.memoryStore(), branches, storeMemory);
+        this.plugins = builder.pluginStore == null ? null : new PluginRegistry(builder.pluginStore,
+                new PluginHost(builder.pluginSettings.memoriaVersion()), clock);
         CoordinationPorts coordination = builder.coordination;
         if (coordination == null) {
             this.governance = null;
@@ -165,7 +175,9 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         } else {
             GovernanceService governanceService = new GovernanceService(storage.memoryStore(), storage.memorySearch(),
                     storage.versionStore(), storage.userDataStore(), safety, tuning, builder.governancePolicy, clock);
-            this.governance = new Governance(governanceService,
+            PolicySource policies = new PolicyResolver(plugins, builder.pluginSettings, builder.governancePolicy,
+                    builder.policyEndpoint, builder.instanceId);
+            this.governance = new Governance(governanceService, policies,
                     new Cooldowns(coordination.cooldowns(), builder.governancePolicy.cooldowns(), clock),
                     coordination.governanceLog(),
                     new Reflection(builder.llm, storage.memoryStore(), storeMemory),
@@ -189,6 +201,15 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
                     "Clustering needs coordination ports: build Memoria with coordination(...)");
         }
         return cluster;
+    }
+
+    /** The governance plugin registry: signers, packages, reviews, bindings (needs a plugin registry store). */
+    public PluginRegistry plugins() {
+        if (plugins == null) {
+            throw new ConfigurationException("plugin_registry_missing",
+                    "Plugins need a registry: build Memoria with pluginRegistry(...)");
+        }
+        return plugins;
     }
 
     /** Governance: triggers, the admin trigger, scheduled tasks and their audit log (needs coordination ports). */
@@ -478,6 +499,9 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         private ClusterSettings cluster;
         private LlmPort llm;
         private GovernancePolicy governancePolicy = GovernancePolicy.DEFAULTS;
+        private PluginRegistryStore pluginStore;
+        private PluginSettings pluginSettings = PluginSettings.defaults("dev");
+        private PolicyEndpoint policyEndpoint;
         private String instanceId = "memoria-" + MemoryIds.random().substring(0, 8);
 
         private Builder() {
@@ -504,6 +528,24 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
         public Builder governancePolicy(GovernancePolicy value) {
             this.governancePolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The shared plugin registry; enables {@code plugins()} and plugin resolution at each governance run. */
+        public Builder pluginRegistry(PluginRegistryStore store) {
+            this.pluginStore = store;
+            return this;
+        }
+
+        /** Which binding and subject this instance resolves, a development package, and this build's version. */
+        public Builder pluginSettings(PluginSettings value) {
+            this.pluginSettings = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The client for remote (out-of-process) plugins; without it remote plugins fall back to the built-in. */
+        public Builder policyEndpoint(PolicyEndpoint value) {
+            this.policyEndpoint = value;
             return this;
         }
 

@@ -85,6 +85,7 @@ public final class MemoriaServer implements AutoCloseable {
             Javalin app = new HttpApi(memoria, storage.health(), authenticator, limits, mapper, instanceId,
                     config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect), metrics).create();
             metrics.bindStorage(memoria);
+            metrics.bindCluster(memoria);
             app.start(config.port());
             // the same SQL lock on H2: one instance then always wins it, with identical behaviour
             memoria.cluster().start();

@@ -81,6 +81,16 @@ final class SqlTaskStore implements TaskStore {
     }
 
     @Override
+    public Map<String, Long> countByStatus() {
+        return db.read("count tasks", h -> {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            h.createQuery("SELECT status, COUNT(*) AS n FROM " + TABLE + " GROUP BY status")
+                    .map((rs, ctx) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
+            return counts;
+        });
+    }
+
+    @Override
     public int deleteFinishedOlderThan(Duration age) {
         return db.read("delete finished tasks", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE status <> :processing"
                         + " AND updated_at < " + clock.plusSeconds("back"))

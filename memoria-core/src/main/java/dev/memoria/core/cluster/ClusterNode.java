@@ -103,11 +103,30 @@ public final class ClusterNode implements AutoCloseable {
         if (!leader) {
             return;
         }
-        for (ScheduledTask task : settings.tasks()) {
+        for (ScheduledTask task : effectiveTasks()) {
             if (!running.contains(task.name()) && due(task) && running.add(task.name())) {
                 workers.execute(() -> runTask(task));
             }
         }
+    }
+
+    /**
+     * The tasks with the intervals the governance policy sets (a bound plugin may change how often a task runs);
+     * a failure to resolve the policy keeps the configured intervals.
+     */
+    private List<ScheduledTask> effectiveTasks() {
+        Map<String, java.time.Duration> overrides;
+        try {
+            overrides = governance == null ? Map.of() : governance.scheduleIntervals();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the policy's schedule; keeping the configured intervals", e);
+            overrides = Map.of();
+        }
+        List<ScheduledTask> tasks = new ArrayList<>();
+        for (ScheduledTask task : settings.tasks()) {
+            tasks.add(new ScheduledTask(task.name(), overrides.getOrDefault(task.name(), task.interval())));
+        }
+        return tasks;
     }
 
     private boolean due(ScheduledTask task) {
@@ -155,7 +174,7 @@ public final class ClusterNode implements AutoCloseable {
         String leaderId = locks.stream().filter(l -> l.key().equals(ClusterSettings.LEADER_LOCK) && !l.expired())
                 .map(LockLease::holder).findFirst().orElse(null);
         List<ClusterStatus.TaskSchedule> schedule = new ArrayList<>();
-        for (ScheduledTask task : settings.tasks()) {
+        for (ScheduledTask task : effectiveTasks()) {
             Optional<GovernanceRun> last = ports.governanceLog().lastScheduledRun(task.name());
             Instant next = last.map(r -> r.startedAt().plus(task.interval())).orElse(null);
             if (next == null && firstSeen.containsKey(task.name())) {

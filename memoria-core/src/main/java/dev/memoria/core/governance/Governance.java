@@ -39,6 +39,7 @@ public final class Governance {
     }
 
     private final GovernanceService service;
+    private final PolicySource policies;
     private final Cooldowns cooldowns;
     private final GovernanceLog log;
     private final GovernanceMetrics metrics = new GovernanceMetrics();
@@ -48,9 +49,11 @@ public final class Governance {
     private final String instanceId;
     private final Clock clock;
 
-    public Governance(GovernanceService service, Cooldowns cooldowns, GovernanceLog log, Reflection reflection,
-                      EntityExtraction entities, TaskStore tasks, String instanceId, Clock clock) {
+    public Governance(GovernanceService service, PolicySource policies, Cooldowns cooldowns, GovernanceLog log,
+                      Reflection reflection, EntityExtraction entities, TaskStore tasks, String instanceId,
+                      Clock clock) {
         this.service = service;
+        this.policies = policies;
         this.cooldowns = cooldowns;
         this.log = log;
         this.reflection = reflection;
@@ -113,16 +116,61 @@ public final class Governance {
     /** The admin trigger: runs {@code operation} for one user now, ignoring cooldowns. */
     public GovernanceReport run(String operation, String userId) {
         Instant started = clock.instant();
-        GovernanceReport report = switch (operation) {
-            case GovernanceOps.GOVERNANCE -> service.governance(userId, Cancellation.NEVER);
-            case GovernanceOps.CONSOLIDATE -> service.consolidate(userId, Cancellation.NEVER);
-            case GovernanceOps.WEEKLY -> service.weekly(userId, Cancellation.NEVER);
-            case GovernanceOps.EXTRACT_ENTITIES -> extractEntities(userId);
-            default -> throw new InvalidInputException("invalid_op", "Invalid op: " + operation
+        if (!List.of(GovernanceOps.GOVERNANCE, GovernanceOps.CONSOLIDATE, GovernanceOps.WEEKLY,
+                GovernanceOps.EXTRACT_ENTITIES).contains(operation)) {
+            throw new InvalidInputException("invalid_op", "Invalid op: " + operation
                     + ". Must be governance|consolidate|extract_entities|weekly");
+        }
+        PolicySource.PolicyChoice choice = choose(operation, userId);
+        GovernancePolicy policy = choice.policy();
+        GovernanceReport report = switch (operation) {
+            case GovernanceOps.GOVERNANCE -> service.governance(userId, policy, Cancellation.NEVER);
+            case GovernanceOps.CONSOLIDATE -> service.consolidate(userId, policy, Cancellation.NEVER);
+            case GovernanceOps.WEEKLY -> service.weekly(userId, policy, Cancellation.NEVER);
+            default -> extractEntities(userId);
         };
+        report = withPolicy(report, List.of(choice));
         audit(report, started);
         return report;
+    }
+
+    /** The policy a run obeys; a failing source (registry unreachable) must not stop governance: built-in. */
+    private PolicySource.PolicyChoice choose(String task, String userId) {
+        try {
+            return policies.begin(task).forUser(userId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not resolve the governance policy; using the built-in one", e);
+            return new PolicySource.PolicyChoice(service.policy(), "builtin",
+                    List.of("policy resolution failed, built-in policy used: " + e.getMessage()));
+        }
+    }
+
+    /** Names the policies a run obeyed and carries their warnings into the report. */
+    private static GovernanceReport withPolicy(GovernanceReport report, List<PolicySource.PolicyChoice> choices) {
+        List<String> warnings = new ArrayList<>(report.warnings());
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        java.util.Set<String> disabled = new java.util.TreeSet<>();
+        for (PolicySource.PolicyChoice choice : choices) {
+            origins.add(choice.origin());
+            disabled.addAll(choice.policy().tasks().disabled());
+            choice.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+        }
+        Map<String, Object> details = new LinkedHashMap<>(report.details());
+        details.put("policy", origins.size() == 1 ? origins.iterator().next() : new ArrayList<>(origins));
+        if (!disabled.isEmpty()) {
+            details.put("disabled_tasks", new ArrayList<>(disabled));
+        }
+        String status = warnings.isEmpty() || !"success".equals(report.status()) ? report.status() : "degraded";
+        return new GovernanceReport(report.operation(), report.userId(), status, report.counts(), warnings,
+                report.snapshots(), details);
+    }
+
+    /**
+     * The scheduler intervals the current cluster-wide policy sets (a plugin may change how often tasks run);
+     * empty when it keeps the cluster settings.
+     */
+    public Map<String, java.time.Duration> scheduleIntervals() {
+        return choose("schedule", null).policy().intervals();
     }
 
     private GovernanceReport extractEntities(String userId) {
@@ -151,14 +199,26 @@ public final class Governance {
         List<String> users = service.listUsers();
         total.add("users_processed", 0);
         String status = null;
+        PolicySource.RunPolicies plan;
+        List<PolicySource.PolicyChoice> choices = new ArrayList<>();
+        try {
+            plan = policies.begin(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not resolve the governance policy; using the built-in one", e);
+            total.warn("policy resolution failed, built-in policy used: " + e.getMessage());
+            plan = PolicySource.fixed(service.policy()).begin(task);
+        }
         try {
             for (String user : users) {
                 cancel.check();
                 try {
+                    PolicySource.PolicyChoice choice = plan.forUser(user);
+                    choices.add(choice);
+                    GovernancePolicy policy = choice.policy();
                     GovernanceReport one = switch (task) {
-                        case HOURLY -> service.hourly(user, cancel);
-                        case DAILY -> service.daily(user, cancel);
-                        case WEEKLY_TASK -> service.weekly(user, cancel);
+                        case HOURLY -> service.hourly(user, policy, cancel);
+                        case DAILY -> service.daily(user, policy, cancel);
+                        case WEEKLY_TASK -> service.weekly(user, policy, cancel);
                         default -> throw new IllegalArgumentException("unknown task " + task);
                     };
                     one.counts().forEach(total::add);
@@ -173,13 +233,15 @@ public final class Governance {
                 }
             }
             if (DAILY.equals(task)) {
-                dailyExtras(users, total, cancel);
+                PolicySource.PolicyChoice global = plan.forUser(null);
+                choices.add(global);
+                dailyExtras(users, global.policy(), plan, total, cancel);
             }
         } catch (Cancellation.CancelledException e) {
             total.warn(task + " stopped: " + cancel.reason());
             status = "cancelled";
         }
-        GovernanceReport report = total.report();
+        GovernanceReport report = choices.isEmpty() ? total.report() : withPolicy(total.report(), choices);
         if (status != null) {
             report = new GovernanceReport(report.operation(), null, status, report.counts(), report.warnings(),
                     report.snapshots(), report.details());
@@ -188,11 +250,14 @@ public final class Governance {
         return report;
     }
 
-    private void dailyExtras(List<String> users, RunRecorder total, Cancellation cancel) {
-        try {
-            total.add("async_tasks_cleaned", tasks.deleteFinishedOlderThan(service.policy().finishedTaskRetention()));
-        } catch (RuntimeException e) {
-            total.warn("daily:async_tasks failed: " + e.getMessage());
+    private void dailyExtras(List<String> users, GovernancePolicy global, PolicySource.RunPolicies plan,
+                             RunRecorder total, Cancellation cancel) {
+        if (global.tasks().enabled(GovernanceTasks.ASYNC_TASK_CLEANUP)) {
+            try {
+                total.add("async_tasks_cleaned", tasks.deleteFinishedOlderThan(global.finishedTaskRetention()));
+            } catch (RuntimeException e) {
+                total.warn("daily:async_tasks failed: " + e.getMessage());
+            }
         }
         if (!reflection.llmAvailable()) {
             total.detail("reflection", "skipped: LLM not configured");
@@ -202,8 +267,13 @@ public final class Governance {
         for (String user : users) {
             cancel.check();
             try {
-                total.add("scenes_created", reflection.reflect(user).scenesCreated());
-                total.add("entities_found", entities.extract(user).entitiesFound());
+                GovernanceTasks switches = plan.forUser(user).policy().tasks();
+                if (switches.enabled(GovernanceTasks.REFLECT)) {
+                    total.add("scenes_created", reflection.reflect(user).scenesCreated());
+                }
+                if (switches.enabled(GovernanceTasks.EXTRACT_ENTITIES)) {
+                    total.add("entities_found", entities.extract(user).entitiesFound());
+                }
             } catch (RuntimeException e) {
                 total.warn("daily:llm:" + user + " failed: " + e.getMessage());
             }

@@ -57,6 +57,7 @@ public final class GovernanceService {
         this.clock = clock;
     }
 
+    /** The built-in policy: what runs obey when no plugin chooses another. */
     public GovernancePolicy policy() {
         return policy;
     }
@@ -70,28 +71,43 @@ public final class GovernanceService {
      * repair broken supersede chains.
      */
     public GovernanceReport governance(String userId, Cancellation cancel) {
+        return governance(userId, policy, cancel);
+    }
+
+    public GovernanceReport governance(String userId, GovernancePolicy policy, Cancellation cancel) {
         RunRecorder run = new RunRecorder(GovernanceOps.GOVERNANCE, userId);
         run.declare("quarantined", "cleaned_stale", "cleaned_tool_results", "archived_working", "compressed_redundant",
                 "cleaned_incrementals", "orphan_graph_cleaned");
-        quarantine(userId, run, cancel);
-        cleanup(userId, run, cancel);
+        quarantine(userId, policy, run, cancel);
+        cleanup(userId, policy, run, cancel);
         return run.report();
     }
 
     /** The hourly part: stale working memory, old tool results, broken chains. */
     public GovernanceReport hourly(String userId, Cancellation cancel) {
+        return hourly(userId, policy, cancel);
+    }
+
+    public GovernanceReport hourly(String userId, GovernancePolicy policy, Cancellation cancel) {
         RunRecorder run = new RunRecorder("hourly", userId);
         run.declare("cleaned_stale", "cleaned_tool_results", "archived_working");
-        cleanup(userId, run, cancel);
+        cleanup(userId, policy, run, cancel);
         return run.report();
     }
 
     /** The daily part: quarantine, consolidation and retrieval tuning. */
     public GovernanceReport daily(String userId, Cancellation cancel) {
+        return daily(userId, policy, cancel);
+    }
+
+    public GovernanceReport daily(String userId, GovernancePolicy policy, Cancellation cancel) {
         RunRecorder run = new RunRecorder("daily", userId);
         run.declare("quarantined", "compressed_redundant", "conflicts_detected", "users_tuned");
-        quarantine(userId, run, cancel);
-        consolidateInto(userId, run, cancel);
+        quarantine(userId, policy, run, cancel);
+        consolidateInto(userId, policy, run, cancel);
+        if (!policy.tasks().enabled(GovernanceTasks.TUNE)) {
+            return run.report();
+        }
         try {
             TuneResult tuned = tuning.tune(userId);
             run.add("users_tuned", tuned.tuned() ? 1 : 0);
@@ -107,18 +123,27 @@ public final class GovernanceService {
      * contradictions (similar but differing memories) without changing them.
      */
     public GovernanceReport consolidate(String userId, Cancellation cancel) {
+        return consolidate(userId, policy, cancel);
+    }
+
+    public GovernanceReport consolidate(String userId, GovernancePolicy policy, Cancellation cancel) {
         RunRecorder run = new RunRecorder(GovernanceOps.CONSOLIDATE, userId);
         run.declare("conflicts_detected", "compressed_redundant", "orphaned_scenes", "promoted", "demoted");
-        consolidateInto(userId, run, cancel);
+        consolidateInto(userId, policy, run, cancel);
         return run.report();
     }
 
     /** The weekly part: keep the newest safety snapshots, then garbage-collect past the horizon. */
     public GovernanceReport weekly(String userId, Cancellation cancel) {
+        return weekly(userId, policy, cancel);
+    }
+
+    public GovernanceReport weekly(String userId, GovernancePolicy policy, Cancellation cancel) {
         RunRecorder run = new RunRecorder(GovernanceOps.WEEKLY, userId);
         run.declare("cleaned_snapshots", "cleaned_branches", "garbage_collected");
         BranchRef main = BranchRef.main(userId);
-        List<Snapshot> safetySnapshots = versions.listSnapshots(userId).stream().filter(Snapshot::safety)
+        List<Snapshot> safetySnapshots = !policy.tasks().enabled(GovernanceTasks.SNAPSHOT_RETENTION) ? List.of()
+                : versions.listSnapshots(userId).stream().filter(Snapshot::safety)
                 .sorted(Comparator.comparing(Snapshot::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .reversed())
                 .toList();
@@ -128,7 +153,8 @@ public final class GovernanceService {
                 run.add("cleaned_snapshots", 1);
             }
         }
-        long horizon = versions.revisionAt(main, clock.instant().minus(policy.garbageHorizon()));
+        long horizon = policy.tasks().enabled(GovernanceTasks.GC)
+                ? versions.revisionAt(main, clock.instant().minus(policy.garbageHorizon())) : 0;
         if (horizon > 0) {
             try {
                 run.add("garbage_collected", users.collectGarbage(userId, main.branch(), horizon));
@@ -139,8 +165,11 @@ public final class GovernanceService {
         return run.report();
     }
 
-    private void quarantine(String userId, RunRecorder run, Cancellation cancel) {
+    private void quarantine(String userId, GovernancePolicy policy, RunRecorder run, Cancellation cancel) {
         cancel.check();
+        if (!policy.tasks().enabled(GovernanceTasks.QUARANTINE)) {
+            return;
+        }
         Instant now = clock.instant();
         List<String> decayed = new ArrayList<>();
         store.forEachActive(BranchRef.main(userId), ReadPoint.HEAD, MemoryFilter.ALL, m -> {
@@ -151,7 +180,7 @@ public final class GovernanceService {
         run.add("quarantined", end(userId, "governance_quarantine", decayed, null, run));
     }
 
-    private void cleanup(String userId, RunRecorder run, Cancellation cancel) {
+    private void cleanup(String userId, GovernancePolicy policy, RunRecorder run, Cancellation cancel) {
         cancel.check();
         Instant now = clock.instant();
         BranchRef main = BranchRef.main(userId);
@@ -160,11 +189,14 @@ public final class GovernanceService {
         List<Memory> broken = new ArrayList<>();
         Set<String> activeIds = new HashSet<>();
         List<Memory> pointing = new ArrayList<>();
+        boolean archiveWorking = policy.tasks().enabled(GovernanceTasks.ARCHIVE_WORKING);
+        boolean cleanToolResults = policy.tasks().enabled(GovernanceTasks.CLEAN_TOOL_RESULTS);
         store.forEachActive(main, ReadPoint.HEAD, MemoryFilter.ALL, m -> {
             activeIds.add(m.memoryId());
-            if (m.memoryType() == MemoryType.WORKING && olderThan(m, policy.staleWorking(), now)) {
+            if (m.memoryType() == MemoryType.WORKING && archiveWorking && olderThan(m, policy.staleWorking(), now)) {
                 working.add(m.memoryId());
-            } else if (m.memoryType() == MemoryType.TOOL_RESULT && olderThan(m, policy.toolResultAge(), now)) {
+            } else if (m.memoryType() == MemoryType.TOOL_RESULT && cleanToolResults
+                    && olderThan(m, policy.toolResultAge(), now)) {
                 toolResults.add(m.memoryId());
             }
             if (m.supersededBy() != null) {
@@ -173,7 +205,7 @@ public final class GovernanceService {
         });
         // an active memory cannot have been superseded; a pointer on one is a broken chain (its successor is gone
         // or was itself ended), so the pointer is cleared and the memory stays
-        for (Memory m : pointing) {
+        for (Memory m : policy.tasks().enabled(GovernanceTasks.REPAIR_CHAINS) ? pointing : List.<Memory>of()) {
             if (!activeIds.contains(m.supersededBy()) || m.supersededBy().equals(m.memoryId())) {
                 broken.add(m);
             }
@@ -193,8 +225,11 @@ public final class GovernanceService {
                 true, m.embedding());
     }
 
-    private void consolidateInto(String userId, RunRecorder run, Cancellation cancel) {
+    private void consolidateInto(String userId, GovernancePolicy policy, RunRecorder run, Cancellation cancel) {
         cancel.check();
+        if (!policy.tasks().enabled(GovernanceTasks.CONSOLIDATE)) {
+            return;
+        }
         BranchRef main = BranchRef.main(userId);
         List<Memory> active = new ArrayList<>();
         store.forEachActive(main, ReadPoint.HEAD, MemoryFilter.ALL, active::add);

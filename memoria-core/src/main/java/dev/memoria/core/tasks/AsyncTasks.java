@@ -62,6 +62,11 @@ public final class AsyncTasks implements AutoCloseable {
     }
 
     /** The task, if the caller may see it: its owner or the master. Anyone else gets the same 404 as a miss. */
+    /** Tasks of the whole cluster by status (processing, completed, failed). */
+    public Map<String, Long> countByStatus() {
+        return store.countByStatus();
+    }
+
     public AsyncTask get(String taskId, String callerUserId, boolean master) {
         return store.find(taskId).filter(t -> master || t.userId().equals(callerUserId))
                 .orElseThrow(() -> new NotFoundException("task_not_found", "Task " + taskId + " not found"));

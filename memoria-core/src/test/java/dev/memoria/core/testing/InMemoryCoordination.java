@@ -147,6 +147,13 @@ public final class InMemoryCoordination implements DistributedLock, TaskStore, I
     }
 
     @Override
+    public synchronized Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        tasks.values().forEach(t -> counts.merge(t.status().wireName(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
     public synchronized int deleteFinishedOlderThan(Duration age) {
         Instant cutoff = clock.instant().minus(age);
         int before = tasks.size();

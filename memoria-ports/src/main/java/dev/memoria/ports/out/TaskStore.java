@@ -29,6 +29,9 @@ public interface TaskStore {
     /** Fails every processing task of one instance (used at start-up: a fresh process runs none of them). */
     int failAllOf(String instanceId, Map<String, Object> error);
 
+    /** How many tasks are in each status (wire names), for metrics. */
+    Map<String, Long> countByStatus();
+
     /** Deletes completed and failed tasks last updated more than {@code age} ago. */
     int deleteFinishedOlderThan(Duration age);
 }

@@ -3,6 +3,7 @@ package dev.memoria.server.metrics;
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.out.StorageTotals;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,7 +16,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -62,6 +67,53 @@ public final class ServerMetrics {
         Gauge.builder("memoria_snapshots", () -> totals(memoria).snapshots()).register(registry);
     }
 
+    /**
+     * Cluster coordination: locks currently held (by any instance), async tasks by status (cluster-wide, from the
+     * shared table) and this instance's governance counters. Read at most every {@link #TOTALS_TTL}.
+     */
+    public void bindCluster(Memoria memoria) {
+        Gauge.builder("memoria_locks_held", () -> cached("locks", () -> (double) memoria.cluster().status().locks()
+                .stream().filter(l -> !l.expired()).count())).register(registry);
+        Gauge.builder("memoria_cluster_leader", () -> cached("leader",
+                () -> memoria.cluster().status().leader() ? 1.0 : 0.0)).register(registry);
+        for (String status : new String[]{"processing", "completed", "failed"}) {
+            Gauge.builder("memoria_async_tasks", () -> cached("tasks." + status, () ->
+                            memoria.tasks().countByStatus().getOrDefault(status, 0L).doubleValue()))
+                    .tag("status", status).register(registry);
+        }
+        this.governanceCounters = () -> memoria.governance().metrics().snapshot();
+    }
+
+    private final Map<String, CachedValue> values = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, Long>> governanceCounters = Map::of;
+
+    private record CachedValue(double value, Instant at) {
+    }
+
+    private double cached(String key, DoubleSupplier read) {
+        CachedValue cached = values.get(key);
+        Instant now = Instant.now();
+        if (cached == null || cached.at().plus(TOTALS_TTL).isBefore(now)) {
+            try {
+                cached = new CachedValue(read.getAsDouble(), now);
+                values.put(key, cached);
+            } catch (RuntimeException unavailable) {
+                return cached == null ? 0 : cached.value();
+            }
+        }
+        return cached.value();
+    }
+
+    /** Governance counters appear as they are first incremented, e.g. {@code governance.quarantined_count}. */
+    private void registerGovernanceCounters() {
+        Map<String, Long> snapshot = governanceCounters.get();
+        for (String name : snapshot.keySet()) {
+            String metric = "memoria_" + name.replace('.', '_').replaceAll("[^A-Za-z0-9_]", "_");
+            FunctionCounter.builder(metric, governanceCounters,
+                    counters -> counters.get().getOrDefault(name, 0L).doubleValue()).register(registry);
+        }
+    }
+
     private StorageTotals totals(Memoria memoria) {
         CachedTotals cached = totals.get();
         Instant now = Instant.now();
@@ -101,6 +153,7 @@ public final class ServerMetrics {
     }
 
     public String scrape() {
+        registerGovernanceCounters();
         return registry.scrape();
     }
 }

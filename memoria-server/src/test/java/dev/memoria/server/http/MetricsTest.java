@@ -27,6 +27,8 @@ class MetricsTest {
             String id = api.post("/v1/memories", json(Map.of("content", "measured"))).json().get("memory_id").asText();
             api.get("/v1/memories/" + id);
             api.get("/v1/memories/" + "0".repeat(32));
+            new ApiClient(server.port()).asMaster(MASTER, "metrics-user")
+                    .post("/admin/governance/metrics-user/trigger?op=governance", "{}");
 
             ApiClient.Response metrics = new ApiClient(server.port()).get("/metrics");
             assertThat(metrics.status()).isEqualTo(200);
@@ -39,7 +41,10 @@ class MetricsTest {
                     .doesNotContain(id)
                     .contains("memoria_memories{")
                     .contains("memoria_version{")
-                    .contains("jvm_memory_used_bytes");
+                    .contains("jvm_memory_used_bytes")
+                    .contains("memoria_async_tasks{")
+                    .contains("memoria_locks_held")
+                    .contains("memoria_governance_governance_runs_total");
         }
     }
 }
