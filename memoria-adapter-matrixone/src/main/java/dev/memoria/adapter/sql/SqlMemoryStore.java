@@ -57,6 +57,9 @@ final class SqlMemoryStore implements MemoryStore {
         });
     }
 
+    /** Up to this many ids are fetched by point lookups rather than an IN list. */
+    private static final int POINT_LOOKUPS = 200;
+
     @Override
     public List<Memory> findActiveByIds(BranchRef branch, Collection<String> memoryIds, ReadPoint at) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(memoryIds));
@@ -66,6 +69,18 @@ final class SqlMemoryStore implements MemoryStore {
         return db.read("read memories", h -> {
             branches.requireReadable(h, branch);
             List<Memory> found = new ArrayList<>(ids.size());
+            if (ids.size() <= POINT_LOOKUPS) {
+                // One primary-key probe per id: H2 cannot combine an IN list with the (user, branch) prefix of an
+                // index and would scan every row of the user; candidate lists from retrieval are short.
+                String sql = "SELECT " + MemoryRows.SELECT_COLUMNS + " FROM " + MemoryRows.TABLE + " WHERE "
+                        + Conditions.onBranch(branch).activeAt(at).add("memory_id = :m", "m", "").sql();
+                for (String id : ids) {
+                    Conditions where = Conditions.onBranch(branch).activeAt(at).add("memory_id = :m", "m", id);
+                    where.bindTo(h.createQuery(sql)).map(MemoryRows.mapper(db.dialect(), true)).findFirst()
+                            .ifPresent(found::add);
+                }
+                return found;
+            }
             for (int start = 0; start < ids.size(); start += IN_CHUNK) {
                 Conditions where = Conditions.onBranch(branch).activeAt(at)
                         .in("memory_id", "id", ids.subList(start, Math.min(ids.size(), start + IN_CHUNK)));
