@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar memoria-server.jar [serve]} runs the server until the process is told to stop;
- * {@code java -jar memoria-server.jar mcp} runs an MCP server on stdin/stdout.
+ * {@code java -jar memoria-server.jar mcp} runs an MCP server on stdin/stdout;
+ * {@code java -jar memoria-server.jar plugin ...} generates keys for and signs governance plugin packages.
  */
 public final class Main {
 
@@ -22,8 +23,12 @@ public final class Main {
         if (command.equals("mcp")) {
             System.exit(McpCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (command.equals("plugin")) {
+            System.exit(dev.memoria.server.plugin.PluginCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (!command.equals("serve")) {
-            System.err.println("usage: java -jar memoria-server.jar [serve | mcp [--user U] [--api-url URL --token T]]");
+            System.err.println("usage: java -jar memoria-server.jar [serve | mcp [--user U] [--api-url URL --token T]"
+                    + " | plugin keygen|sign|verify|digest ...]");
             System.exit(2);
         }
         try {

@@ -8,6 +8,10 @@ import dev.memoria.core.cluster.ClusterSettings;
 import dev.memoria.core.cluster.ScheduledTask;
 import dev.memoria.core.governance.Cooldowns;
 import dev.memoria.core.governance.GovernancePolicy;
+import dev.memoria.core.governance.plugin.PluginDirectory;
+import dev.memoria.core.governance.plugin.PluginPackage;
+import dev.memoria.core.governance.plugin.PluginSettings;
+import dev.memoria.adapter.embedding.plugin.HttpPolicyEndpoint;
 import dev.memoria.adapter.embedding.llm.LlmSettings;
 import dev.memoria.adapter.embedding.llm.OpenAiChatClient;
 import dev.memoria.server.auth.ApiKeyVerifier;
@@ -76,6 +80,10 @@ public final class MemoriaServer implements AutoCloseable {
                     .llm(llm)
                     .cluster(clusterSettings(config, instanceId))
                     .governancePolicy(governancePolicy(config.governance()))
+                    .pluginRegistry(storage.pluginRegistry())
+                    .pluginSettings(pluginSettings(config.governance()))
+                    // synchronous calls only: no dispatcher threads to stop, idle connections expire on their own
+                    .policyEndpoint(new HttpPolicyEndpoint())
                     .build();
             ObjectMapper mapper = ObjectMappers.create();
             String dialect = storage.dialectName();
@@ -121,6 +129,21 @@ public final class MemoriaServer implements AutoCloseable {
                 .withGarbageHorizon(Duration.ofDays(g.gcHorizonDays()))
                 .withCooldowns(new Cooldowns.Periods(Duration.ofSeconds(g.governanceCooldownSecs()),
                         Duration.ofSeconds(g.consolidateCooldownSecs()), Duration.ofSeconds(g.reflectCooldownSecs())));
+    }
+
+    /**
+     * The plugin binding and subject this instance resolves; with MEMORIA_GOVERNANCE_PLUGIN_DIR, the package in
+     * that directory, loaded without a signature check — loudly, because it bypasses the registry's review.
+     */
+    private static PluginSettings pluginSettings(ServerConfig.Governance g) {
+        PluginPackage dev = null;
+        if (!g.pluginDir().isBlank()) {
+            dev = PluginDirectory.read(java.nio.file.Path.of(g.pluginDir()));
+            LOG.warn("MEMORIA_GOVERNANCE_PLUGIN_DIR={}: governance plugin {}@{} loaded WITHOUT a signature check or "
+                    + "review — for development only; it overrides every plugin binding", g.pluginDir(),
+                    dev.manifest().key(), dev.manifest().version());
+        }
+        return new PluginSettings(g.pluginBinding(), g.pluginSubject(), dev, g.pluginDir(), VERSION);
     }
 
     private static String instanceIdOf(ServerConfig config) {

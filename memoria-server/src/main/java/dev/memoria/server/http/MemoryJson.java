@@ -47,6 +47,22 @@ public final class MemoryJson {
         return json;
     }
 
+    /** What an observation stored: id, content and type of each memory, and the fallback warning if any. */
+    public static Map<String, Object> observed(dev.memoria.ports.in.ObserveResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("memories", result.memories().stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("memory_id", m.memoryId());
+            item.put("content", m.content());
+            item.put("memory_type", m.memoryType().wireName());
+            return item;
+        }).toList());
+        if (result.warning() != null) {
+            json.put("warning", result.warning());
+        }
+        return json;
+    }
+
     public static String timestamp(Instant instant) {
         return instant == null ? null : RFC3339.format(instant);
     }

@@ -133,17 +133,6 @@ public final class MemoryWriteRoutes {
         }
         ObserveResult result = memoria.observe(new ObserveCommand(caller, chat, body.string("session_id"),
                 body.string("subject_id")));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("memories", result.memories().stream().map(m -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("memory_id", m.memoryId());
-            item.put("content", m.content());
-            item.put("memory_type", m.memoryType().wireName());
-            return item;
-        }).toList());
-        if (result.warning() != null) {
-            json.put("warning", result.warning());
-        }
-        ctx.json(json);
+        ctx.json(MemoryJson.observed(result));
     }
 }

@@ -8,6 +8,7 @@ import dev.memoria.ports.in.ChatMessage;
 import dev.memoria.ports.in.ExplainLevel;
 import dev.memoria.ports.in.ObserveCommand;
 import dev.memoria.ports.in.ObserveResult;
+import dev.memoria.server.http.MemoryJson;
 import dev.memoria.ports.in.Profile;
 import dev.memoria.ports.in.PurgeCommand;
 import dev.memoria.ports.in.PurgeResult;
@@ -199,18 +200,7 @@ final class MemoryTools {
         }
         ObserveResult result = memoria.observe(new ObserveCommand(new Caller(user, args.text("branch")), chat,
                 args.text("session_id"), args.text("subject_id")));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("memories", result.memories().stream().map(m -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("memory_id", m.memoryId());
-            item.put("content", m.content());
-            item.put("memory_type", m.memoryType().wireName());
-            return item;
-        }).toList());
-        if (result.warning() != null) {
-            json.put("warning", result.warning());
-        }
-        return ResultTexts.pretty(json);
+        return ResultTexts.pretty(MemoryJson.observed(result));
     }
 
     static ResultTexts.MemoryLine line(Memory m) {
