@@ -66,6 +66,15 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response putRaw(String path, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     public Response postRaw(String path, String contentType, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
