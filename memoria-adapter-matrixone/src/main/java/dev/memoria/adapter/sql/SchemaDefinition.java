@@ -137,9 +137,50 @@ final class SchemaDefinition {
                     required("entity_name", ColumnType.SUBJECT), required("created_at", ColumnType.TIMESTAMP)),
             List.of("user_id", "memory_id", "entity_name"), List.of());
 
+    /** Keys trusted to sign governance plugin packages; revoked keys stay, inactive, for the audit trail. */
+    static final TableDef PLUGIN_SIGNERS = new TableDef("mem_plugin_signers",
+            List.of(required("signer", ColumnType.NAME), required("algorithm", ColumnType.CODE),
+                    required("public_key", ColumnType.SMALL_TEXT), required("is_active", ColumnType.BOOLEAN),
+                    required("created_at", ColumnType.TIMESTAMP), required("updated_at", ColumnType.TIMESTAMP),
+                    optional("updated_by", ColumnType.ID)),
+            List.of("signer"), List.of());
+
+    /** Published plugin versions: immutable contents (canonical JSON, digest, signature) plus review and score. */
+    static final TableDef PLUGIN_PACKAGES = new TableDef("mem_plugin_packages",
+            List.of(required("plugin_key", ColumnType.NAME), required("plugin_version", ColumnType.NAME),
+                    required("plugin_domain", ColumnType.CODE), required("runtime", ColumnType.CODE),
+                    required("signer", ColumnType.NAME), required("digest", ColumnType.SMALL_TEXT),
+                    required("signature", ColumnType.SMALL_TEXT), required("document", ColumnType.LONG_TEXT),
+                    required("status", ColumnType.CODE), optional("review_notes", ColumnType.LONG_TEXT),
+                    optional("score", ColumnType.DOUBLE), optional("score_notes", ColumnType.LONG_TEXT),
+                    required("published_at", ColumnType.TIMESTAMP), optional("published_by", ColumnType.ID),
+                    required("updated_at", ColumnType.TIMESTAMP)),
+            List.of("plugin_key", "plugin_version"), List.of(on("idx_plugin_domain", "plugin_domain")));
+
+    /** Binding rules, unique by domain, binding, subject and priority. */
+    static final TableDef PLUGIN_BINDING_RULES = new TableDef("mem_plugin_binding_rules",
+            List.of(required("plugin_domain", ColumnType.CODE), required("binding_key", ColumnType.NAME),
+                    required("subject_key", ColumnType.NAME), required("priority", ColumnType.BIGINT),
+                    required("rule_id", ColumnType.ID), required("plugin_key", ColumnType.NAME),
+                    required("version_selector", ColumnType.NAME), required("rollout_percent", ColumnType.BIGINT),
+                    optional("transport_endpoint", ColumnType.SMALL_TEXT), required("status", ColumnType.CODE),
+                    required("updated_at", ColumnType.TIMESTAMP), optional("updated_by", ColumnType.ID)),
+            List.of("plugin_domain", "binding_key", "subject_key", "priority"), List.of());
+
+    /** The plugin audit trail: every lifecycle action, refused publishes, resolution changes. */
+    static final TableDef PLUGIN_EVENTS = new TableDef("mem_plugin_events",
+            List.of(required("event_id", ColumnType.ID), required("event_type", ColumnType.NAME),
+                    required("status", ColumnType.CODE), required("message", ColumnType.LONG_TEXT),
+                    optional("plugin_domain", ColumnType.CODE), optional("plugin_key", ColumnType.NAME),
+                    optional("plugin_version", ColumnType.NAME), optional("binding_key", ColumnType.NAME),
+                    optional("subject_key", ColumnType.NAME), optional("actor", ColumnType.ID),
+                    required("created_at", ColumnType.TIMESTAMP)),
+            List.of("event_id"), List.of(on("idx_plugin_event_time", "created_at")));
+
     static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
             FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES, DISTRIBUTED_LOCKS, INSTANCES, ASYNC_TASKS,
-            GOVERNANCE_COOLDOWNS, GOVERNANCE_RUNS, ENTITIES, ENTITY_LINKS);
+            GOVERNANCE_COOLDOWNS, GOVERNANCE_RUNS, ENTITIES, ENTITY_LINKS, PLUGIN_SIGNERS, PLUGIN_PACKAGES,
+            PLUGIN_BINDING_RULES, PLUGIN_EVENTS);
 
     private SchemaDefinition() {
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.memoria.adapter.sql.index.InProcessMemorySearch;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.CoordinationPorts;
+import dev.memoria.ports.out.PluginRegistryStore;
 import dev.memoria.ports.out.FeedbackStore;
 import dev.memoria.ports.out.StoragePorts;
 import dev.memoria.ports.out.UserDataStore;
@@ -43,6 +44,7 @@ public final class SqlStorage implements AutoCloseable {
     private final ApiKeyStore apiKeyStore;
     private final UserDataStore userDataStore;
     private final CoordinationPorts coordination;
+    private final PluginRegistryStore pluginRegistry;
 
     private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension) {
         this.dataSource = dataSource;
@@ -63,6 +65,7 @@ public final class SqlStorage implements AutoCloseable {
         this.schema = new SchemaInstaller(db);
         this.apiKeyStore = new SqlApiKeyStore(db);
         this.userDataStore = new SqlUserDataStore(db);
+        this.pluginRegistry = new SqlPluginRegistryStore(db);
         this.coordination = new CoordinationPorts(new SqlDistributedLock(db), new SqlTaskStore(db),
                 new SqlInstanceRegistry(db), new SqlCooldownStore(db), new SqlGovernanceLog(db), new SqlEntityStore(db));
     }
@@ -135,6 +138,11 @@ public final class SqlStorage implements AutoCloseable {
     public StoragePorts ports() {
         return new StoragePorts(memoryStore, memorySearch, versionStore, feedbackStore, retrievalParamsStore, health,
                 apiKeyStore, userDataStore);
+    }
+
+    /** The governance plugin registry, for {@code Memoria.builder().pluginRegistry(...)}. */
+    public PluginRegistryStore pluginRegistry() {
+        return pluginRegistry;
     }
 
     /** Locks, async tasks, heartbeats and governance state, for {@code Memoria.builder().coordination(...)}. */

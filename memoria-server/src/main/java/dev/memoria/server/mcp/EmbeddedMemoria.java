@@ -27,9 +27,10 @@ final class EmbeddedMemoria implements AutoCloseable {
         Embedder embedder = LocalAdapters.embedder(config);
         try {
             SqlStorage storage = SqlStorage.open(LocalAdapters.storage(config, embedder));
-            // No API-key secret: stdio acts as one fixed local user and never verifies keys.
-            return new EmbeddedMemoria(storage, embedder,
-                    Memoria.builder().storage(storage.ports()).embedder(embedder).build());
+            // No API-key secret: stdio acts as one fixed local user and never verifies keys. Coordination ports
+            // give the governance tools their cooldowns and audit log; no cluster node is started here.
+            return new EmbeddedMemoria(storage, embedder, Memoria.builder().storage(storage.ports())
+                    .embedder(embedder).coordination(storage.coordination()).build());
         } catch (RuntimeException e) {
             if (embedder != null) {
                 embedder.close();

@@ -25,7 +25,8 @@ final class McpServers {
     /** The tools run directly on a facade: the HTTP endpoint and embedded stdio mode. */
     static ToolRegistry embedded(Memoria memoria) {
         return new ToolRegistry(ToolRegistry.merge(List.of(new MemoryTools(memoria).handlers(),
-                new VersionTools(memoria).handlers(), new TuningTools(memoria).handlers())));
+                new VersionTools(memoria).handlers(), new TuningTools(memoria).handlers(),
+                new GovernanceTools(memoria).handlers())));
     }
 
     /** The SDK's JSON mapper on a private Jackson instance: protocol messages carry fields we do not model. */

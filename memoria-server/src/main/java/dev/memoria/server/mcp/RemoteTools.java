@@ -32,6 +32,9 @@ final class RemoteTools {
         tools.put("memory_profile", (user, args) -> profile(args));
         tools.put("memory_capabilities", (user, args) -> Capabilities.TEXT);
         tools.put("memory_list", (user, args) -> list(args));
+        tools.put("memory_governance", (user, args) -> governance(args));
+        tools.put("memory_consolidate", (user, args) -> consolidate(args));
+        tools.put("memory_reflect", (user, args) -> reflect(args));
         tools.put("memory_feedback", (user, args) -> feedback(args));
         tools.put("memory_observe", (user, args) -> observe(args));
         tools.put("memory_snapshot", (user, args) -> snapshot(args));
@@ -267,6 +270,64 @@ final class RemoteTools {
                         "removes", command.removes(), "accept_branch_conflicts", command.acceptConflicts()));
         return ResultTexts.applied(source, result.path("applied_adds").size(), result.path("applied_updates").size(),
                 result.path("applied_removes").size(), result.path("applied_conflicts").size());
+    }
+
+    private String governance(ToolArguments args) {
+        JsonNode answer = rest.post("memory_governance", "/v1/governance",
+                RestClient.body("force", args.bool("force", false)));
+        if (answer.path("skipped").asBoolean()) {
+            return ResultTexts.cooldownSkipped("Governance", answer.path("cooldown_remaining_s").asLong());
+        }
+        int total = 0;
+        int safety = 0;
+        // the snapshot list is paged: walk it to count every safety snapshot, as embedded mode does
+        for (int offset = 0; ; offset += 500) {
+            JsonNode page = rest.get("memory_governance", "/v1/snapshots", Map.of("limit", 500, "offset", offset));
+            for (JsonNode snapshot : page.path("snapshots")) {
+                safety += snapshot.path("safety").asBoolean() ? 1 : 0;
+            }
+            total = page.path("total").asInt();
+            if (!page.path("has_more").asBoolean()) {
+                break;
+            }
+        }
+        return ResultTexts.governed(answer.path("quarantined").asLong(), answer.path("cleaned_stale").asLong(),
+                total, safety);
+    }
+
+    private String consolidate(ToolArguments args) {
+        JsonNode answer = rest.post("memory_consolidate", "/v1/consolidate",
+                RestClient.body("force", args.bool("force", false)));
+        if (answer.path("skipped").asBoolean()) {
+            return ResultTexts.cooldownSkipped("Consolidation", answer.path("cooldown_remaining_s").asLong());
+        }
+        List<String> warnings = new ArrayList<>();
+        answer.path("warnings").forEach(w -> warnings.add(w.asText()));
+        return ResultTexts.consolidated(answer.path("status").asText(), answer.path("conflicts_detected").asLong(),
+                answer.path("orphaned_scenes").asLong(), answer.path("promoted").asLong(),
+                answer.path("demoted").asLong(), warnings);
+    }
+
+    private String reflect(ToolArguments args) {
+        String mode = GovernanceTools.reflectMode(args); // same validation as embedded mode
+        JsonNode answer = rest.post("memory_reflect", "/v1/reflect",
+                RestClient.body("force", args.bool("force", false), "mode", mode));
+        if (answer.path("skipped").asBoolean()) {
+            return ResultTexts.cooldownSkipped("Reflection", answer.path("cooldown_remaining_s").asLong());
+        }
+        if (answer.has("candidates_found")) { // the model ran
+            long found = answer.path("candidates_found").asLong();
+            return found == 0 ? ResultTexts.NO_CLUSTERS
+                    : ResultTexts.reflected(answer.path("scenes_created").asLong(), found);
+        }
+        List<ResultTexts.Cluster> clusters = new ArrayList<>();
+        for (JsonNode cluster : answer.path("candidates")) {
+            List<String> contents = new ArrayList<>();
+            cluster.path("memories").forEach(m -> contents.add(m.path("content").asText()));
+            clusters.add(new ResultTexts.Cluster(cluster.path("signal").asText(),
+                    cluster.path("importance").asDouble(), contents));
+        }
+        return ResultTexts.clusters(clusters);
     }
 
     private String tune() {

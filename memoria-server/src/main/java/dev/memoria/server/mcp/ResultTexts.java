@@ -114,6 +114,53 @@ final class ResultTexts {
                 + conflicts + " conflicts accepted";
     }
 
+    // ---- governance: the same texts whether the counts come from the facade or from the REST answer
+
+    static String cooldownSkipped(String operation, long remainingSeconds) {
+        return operation + " skipped (cooldown: " + remainingSeconds + "s remaining). Use force=true to override.";
+    }
+
+    /** Snapshot totals ride along so an agent sees whether automatic safety snapshots are piling up. */
+    static String governed(long quarantined, long cleanedStale, int snapshots, int safetySnapshots) {
+        long percent = snapshots == 0 ? 0 : Math.round(100.0 * safetySnapshots / snapshots);
+        return "Governance complete: quarantined=" + quarantined + ", cleaned_stale=" + cleanedStale + ". snapshots: "
+                + snapshots + " total, " + percent + "% auto-generated";
+    }
+
+    static String consolidated(String status, long conflicts, long orphanedScenes, long promoted, long demoted,
+                               List<String> warnings) {
+        String text = "Consolidation complete: status=" + status + ", conflicts_detected=" + conflicts
+                + ", orphaned_scenes=" + orphanedScenes + ", promoted=" + promoted + ", demoted=" + demoted;
+        return warnings.isEmpty() ? text : text + " (warnings: " + String.join("; ", warnings) + ")";
+    }
+
+    /** A reflection candidate: a group of related (semantic) memories that may hold a broader insight. */
+    record Cluster(String signal, double importance, List<String> contents) {
+    }
+
+    static final String NO_CLUSTERS = "No memory clusters found for reflection. Reflection needs at least 3 related "
+            + "semantic memories (from one session or linked across sessions); store more and try again later.";
+
+    /** Without a model the agent itself is asked to do the synthesis, so the text ends with what to do next. */
+    static String clusters(List<Cluster> clusters) {
+        if (clusters.isEmpty()) {
+            return NO_CLUSTERS;
+        }
+        StringBuilder text = new StringBuilder("Found " + clusters.size() + " memory cluster(s) for reflection:");
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster c = clusters.get(i);
+            text.append("\n\nCluster ").append(i + 1).append(" (").append(c.signal()).append(", importance=")
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", c.importance())).append("):");
+            c.contents().forEach(content -> text.append("\n  - [semantic] ").append(content));
+        }
+        return text.append("\n\nFor each cluster, synthesise the higher-level insight these memories share and save "
+                + "it with memory_store (trust_tier T4 if it is speculative).").toString();
+    }
+
+    static String reflected(long scenesCreated, long candidatesFound) {
+        return "Reflection complete: scenes_created=" + scenesCreated + ", candidates_found=" + candidatesFound;
+    }
+
     static String tuned(Map<String, Object> oldParams, Map<String, Object> newParams) {
         StringBuilder text = new StringBuilder("Parameters tuned:");
         for (String key : List.of("feedback_weight", "temporal_decay_hours", "confidence_weight")) {

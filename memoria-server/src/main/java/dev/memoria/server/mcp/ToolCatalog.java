@@ -85,6 +85,25 @@ final class ToolCatalog {
                         .string("subject_id", "Only this subject")
                         .enumeration("trust_tier", "Only this tier", TRUST_TIERS, null)
                         .string("branch", "Read this branch (optional)"));
+        add("memory_governance", """
+                Clean up this user's memory: quarantine memories whose confidence has decayed too far and remove stale \
+                superseded versions. Call occasionally (e.g. when retrieval keeps surfacing outdated or low-quality \
+                memories), not on every turn: it has a one-hour cooldown that force=true overrides.""",
+                Schema.object().bool("force", "Run even while the cooldown is active", false));
+        add("memory_consolidate", """
+                Consolidate memory: detect contradicting memories and fix up the knowledge graph (orphaned scenes, \
+                trust promotions and demotions). Call after many related facts were stored or corrected, or when \
+                answers disagree with each other. 30-minute cooldown; force=true overrides.""",
+                Schema.object().bool("force", "Run even while the cooldown is active", false));
+        add("memory_reflect", """
+                Find clusters of related memories that may hold a higher-level insight. Without a server-side model \
+                (or with mode=candidates) it returns the clusters for you to synthesise and save with memory_store; \
+                with one (mode=auto/internal) the insights are stored as speculative T4 memories (2-hour cooldown, \
+                force=true overrides). Call at the end of long sessions, not routinely.""",
+                Schema.object()
+                        .bool("force", "Run even while the cooldown is active", false)
+                        .enumeration("mode", "auto: use the model if configured; candidates: always return the "
+                                + "clusters; internal: require the model", GovernanceTools.REFLECT_MODES, "auto"));
         add("memory_feedback", """
                 Tell the memory service whether a retrieved memory helped: useful, irrelevant, outdated or wrong. \
                 Feedback re-weights future retrieval for this user.""",

@@ -107,8 +107,9 @@ class McpHttpEndpointTest {
         McpSchema.ListToolsResult tools = a.mcp().listTools();
         List<String> names = tools.tools().stream().map(McpSchema.Tool::name).toList();
         assertThat(names).containsExactly("memory_store", "memory_retrieve", "memory_search", "memory_correct",
-                "memory_purge", "memory_profile", "memory_capabilities", "memory_list", "memory_feedback",
-                "memory_observe", "memory_snapshot", "memory_snapshots", "memory_snapshot_delete", "memory_rollback",
+                "memory_purge", "memory_profile", "memory_capabilities", "memory_list", "memory_governance",
+                "memory_consolidate", "memory_reflect", "memory_feedback", "memory_observe", "memory_snapshot",
+                "memory_snapshots", "memory_snapshot_delete", "memory_rollback",
                 "memory_branch", "memory_branches", "memory_checkout", "memory_merge", "memory_branch_delete",
                 "memory_diff", "memory_apply");
         for (McpSchema.Tool tool : tools.tools()) {
@@ -239,6 +240,44 @@ class McpHttpEndpointTest {
         assertThat(a.call("memory_snapshot_delete", Map.of("names", "before")))
                 .isEqualTo("Deleted 1 snapshot(s): before");
         assertThat(a.rest().get("/v1/snapshots").json().get("snapshots").toString()).doesNotContain("\"before\"");
+    }
+
+    @Test
+    void governanceConsolidationAndReflectionHonourTheirCooldowns() {
+        Agent a = agent();
+        for (String fact : List.of("Team standup is at 9:30", "Standups last fifteen minutes",
+                "The standup is held in room Aurora")) {
+            a.call("memory_store", Map.of("content", fact, "session_id", "planning"));
+        }
+        a.call("memory_snapshot", Map.of("name", "manual"));
+        a.call("memory_purge", Map.of("topic", "Aurora")); // leaves one safety snapshot
+        a.call("memory_store", Map.of("content", "The standup is held in room Borealis", "session_id", "planning"));
+
+        assertThat(a.call("memory_governance", Map.of())).isEqualTo(
+                "Governance complete: quarantined=0, cleaned_stale=0. snapshots: 2 total, 50% auto-generated");
+        // the tool started the same cooldown the REST route checks
+        assertThat(a.rest().post("/v1/governance", "{}").json().get("skipped").asBoolean()).isTrue();
+        assertThat(a.call("memory_governance", Map.of()))
+                .matches("Governance skipped \\(cooldown: \\d+s remaining\\)\\. Use force=true to override\\.");
+        assertThat(a.call("memory_governance", Map.of("force", true))).startsWith("Governance complete: ");
+
+        assertThat(a.call("memory_consolidate", Map.of())).startsWith("Consolidation complete: status=")
+                .contains(", conflicts_detected=").contains(", orphaned_scenes=").contains(", promoted=")
+                .contains(", demoted=");
+        assertThat(a.rest().post("/v1/consolidate", "{}").json().get("skipped").asBoolean()).isTrue();
+        assertThat(a.call("memory_consolidate", Map.of("force", "true"))).startsWith("Consolidation complete: ");
+
+        // no model configured: the clusters come back for the agent to synthesise
+        String clusters = a.call("memory_reflect", Map.of());
+        assertThat(clusters).contains("Cluster 1 (semantic_cluster, importance=0.650):")
+                .contains("\n  - [semantic] Team standup is at 9:30").contains("memory_store");
+        JsonNode candidates = a.rest().post("/v1/reflect", "{\"mode\":\"candidates\"}").json().get("candidates");
+        assertThat(candidates).hasSize(1);
+        assertThat(candidates.get(0).get("memories")).hasSize(3);
+        assertThat(agent().call("memory_reflect", Map.of("mode", "candidates")))
+                .startsWith("No memory clusters found for reflection.");
+        assertThat(a.error("memory_reflect", Map.of("mode", "internal"))).isEqualTo("LLM_API_KEY not configured");
+        assertThat(a.error("memory_reflect", Map.of("mode", "deep"))).contains("mode");
     }
 
     @Test
