@@ -16,8 +16,14 @@ import dev.memoria.core.write.StoreMemoryService;
 import dev.memoria.core.auth.AdminService;
 import dev.memoria.core.auth.ApiKeyHasher;
 import dev.memoria.core.auth.ApiKeyService;
+import dev.memoria.core.version.BranchPick;
 import dev.memoria.core.version.BranchService;
 import dev.memoria.ports.error.ConfigurationException;
+import dev.memoria.ports.in.PickChanges;
+import dev.memoria.ports.in.PickCommand;
+import dev.memoria.ports.in.PickPreview;
+import dev.memoria.ports.in.PickPreviewPage;
+import dev.memoria.ports.in.PickResult;
 import dev.memoria.ports.in.AdministerUsers;
 import dev.memoria.ports.in.CreatedApiKey;
 import dev.memoria.ports.in.ManageApiKeys;
@@ -108,8 +114,8 @@ import java.util.Optional;
  * The server builds the same facade; it adds transport, authentication and configuration only.
  */
 public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemories, CorrectMemory, ForgetMemories,
-        ObserveConversation, RecordFeedback, TuneRetrieval, ManageSnapshots, ManageBranches, ManageApiKeys,
-        AdministerUsers {
+        ObserveConversation, RecordFeedback, TuneRetrieval, ManageSnapshots, ManageBranches, PickChanges,
+        ManageApiKeys, AdministerUsers {
 
     private final StoreMemory storeMemory;
     private final RetrieveMemories retrieval;
@@ -121,6 +127,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final TuneRetrieval tuning;
     private final ManageSnapshots snapshots;
     private final ManageBranches branchManagement;
+    private final PickChanges picking;
     private final ManageApiKeys apiKeys;
     private final AdministerUsers administration;
     private final boolean embedderPresent;
@@ -154,6 +161,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
                 builder.limits);
         this.branchManagement = new BranchService(storage.versionStore(), storage.memoryStore(),
                 storage.memorySearch(), safety, builder.limits, clock);
+        this.picking = new BranchPick(storage.versionStore(), storage.memoryStore(), retrieval, safety);
         ObserveService rawObservation = new ObserveService(storeMemory, clock);
         this.llmPresent = builder.llm != null;
         this.observation = builder.llm == null ? rawObservation
@@ -421,6 +429,16 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     @Override
     public ApplyResult apply(String userId, String name, ApplyCommand command) {
         return branchManagement.apply(userId, name, command);
+    }
+
+    @Override
+    public PickResult pick(String userId, String source, PickCommand command) {
+        return picking.pick(userId, source, command);
+    }
+
+    @Override
+    public PickPreview previewPick(String userId, String source, PickCommand command, PickPreviewPage page) {
+        return picking.previewPick(userId, source, command, page);
     }
 
     private ManageApiKeys apiKeys() {

@@ -1,5 +1,7 @@
 package dev.memoria.core.llm;
 
+import dev.memoria.core.json.Json;
+import dev.memoria.ports.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,9 @@ final class ModelReplies {
         int end = text.lastIndexOf(']');
         Object parsed;
         if (start >= 0 && end > start) {
-            parsed = JsonText.parse(text.substring(start, end + 1));
+            parsed = parse(text.substring(start, end + 1));
         } else {
-            parsed = JsonText.parse(text);
+            parsed = parse(text);
         }
         if (parsed instanceof Map<?, ?> single) {
             // {"memories": [...]} or {"items": [...]} — json mode forces an object
@@ -56,13 +58,21 @@ final class ModelReplies {
         if (start < 0 || end <= start) {
             throw new MalformedReplyException("expected a JSON object");
         }
-        Object parsed = JsonText.parse(text.substring(start, end + 1));
+        Object parsed = parse(text.substring(start, end + 1));
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new MalformedReplyException("expected a JSON object");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
         return typed;
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.parse(json);
+        } catch (InvalidInputException malformed) {
+            throw new MalformedReplyException(malformed.getMessage());
+        }
     }
 
     static String text(Map<String, Object> item, String key) {

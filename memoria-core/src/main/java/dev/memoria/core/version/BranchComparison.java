@@ -29,8 +29,11 @@ final class BranchComparison {
         this.store = store;
     }
 
-    BranchChanges compare(Branch branch) {
-        BranchRef main = BranchRef.main(branch.userId());
+    /**
+     * The branch against {@code main}: usually the user's main, but any other branch for a pick into it (the
+     * base stays the state the branch was cut from; "main" below then means that target).
+     */
+    BranchChanges compare(Branch branch, BranchRef main) {
         BranchRef source = new BranchRef(branch.userId(), branch.sourceBranch() == null ? BranchRef.MAIN
                 : branch.sourceBranch());
         Map<String, Memory> base = state(source, ReadPoint.at(branch.sourceRevision()));
@@ -72,7 +75,7 @@ final class BranchComparison {
                 .filter(m -> !base.containsKey(m.memoryId()) && !replacementsOnBranch.contains(m.memoryId()))
                 .toList();
         mainNow.values().stream().filter(m -> !base.containsKey(m.memoryId()) && !branchNow.containsKey(m.memoryId()))
-                .filter(m -> !isReplacementOnMain(m, base, mainNow))
+                .filter(m -> !isReplacementOnMain(main, m, base))
                 .forEach(behindMain::add);
         return new BranchChanges(branch.name(), added, updated, removed, conflicts, behindMain);
     }
@@ -101,8 +104,8 @@ final class BranchComparison {
     }
 
     /** Main memories that replaced a base memory are reported through that base memory, not again. */
-    private boolean isReplacementOnMain(Memory candidate, Map<String, Memory> base, Map<String, Memory> mainNow) {
-        return store.findSupersededBy(BranchRef.main(candidate.userId()), candidate.memoryId()).stream()
+    private boolean isReplacementOnMain(BranchRef main, Memory candidate, Map<String, Memory> base) {
+        return store.findSupersededBy(main, candidate.memoryId()).stream()
                 .anyMatch(old -> base.containsKey(old.memoryId()));
     }
 

@@ -45,6 +45,7 @@ public final class BranchService implements ManageBranches {
     private final VersionLimits limits;
     private final Clock clock;
     private final BranchComparison comparison;
+    private final BranchWrites writes;
 
     public BranchService(VersionStore versions, MemoryStore store, MemorySearch search, SafetySnapshots safety,
                          VersionLimits limits, Clock clock) {
@@ -55,6 +56,7 @@ public final class BranchService implements ManageBranches {
         this.limits = limits;
         this.clock = clock;
         this.comparison = new BranchComparison(store);
+        this.writes = new BranchWrites(store);
     }
 
     @Override
@@ -139,7 +141,7 @@ public final class BranchService implements ManageBranches {
         if (branch.ref().isMain()) {
             throw new InvalidInputException("main_has_no_diff", "main cannot be compared with itself");
         }
-        return comparison.compare(branch);
+        return comparison.compare(branch, BranchRef.main(userId));
     }
 
     @Override
@@ -162,12 +164,12 @@ public final class BranchService implements ManageBranches {
                     if (replaceContent(writer, main, twin, added)) {
                         counts[1]++;
                     }
-                } else if (insertIfAbsent(writer, main, added)) {
+                } else if (writes.insertIfAbsent(writer, main, added)) {
                     counts[0]++;
                 }
             }
             for (BranchChanges.Update update : changes.updated()) {
-                if (applyUpdate(writer, main, update.oldMemory().memoryId(), update.newMemory())) {
+                if (writes.applyUpdate(writer, main, update.oldMemory().memoryId(), update.newMemory())) {
                     counts[1]++;
                 }
             }
@@ -179,7 +181,7 @@ public final class BranchService implements ManageBranches {
             for (BranchChanges.Conflict conflict : changes.conflicts()) {
                 if (strategy == MergeStrategy.APPEND) {
                     counts[3]++;
-                } else if (acceptBranchSide(writer, main, conflict)) {
+                } else if (writes.acceptBranchSide(writer, main, conflict)) {
                     counts[1]++;
                 }
             }
@@ -213,12 +215,12 @@ public final class BranchService implements ManageBranches {
         store.write(main, writer -> {
             for (String id : command.adds()) {
                 Memory memory = added.get(id);
-                (memory != null && insertIfAbsent(writer, main, memory) ? appliedAdds : skippedAdds).add(id);
+                (memory != null && writes.insertIfAbsent(writer, main, memory) ? appliedAdds : skippedAdds).add(id);
             }
             for (ApplyCommand.Update wanted : command.updates()) {
                 String key = wanted.oldId() + "→" + wanted.newId();
                 BranchChanges.Update update = updates.get(key);
-                boolean done = update != null && applyUpdate(writer, main, wanted.oldId(), update.newMemory());
+                boolean done = update != null && writes.applyUpdate(writer, main, wanted.oldId(), update.newMemory());
                 (done ? appliedUpdates : skippedUpdates).add(key);
             }
             for (String id : command.removes()) {
@@ -226,34 +228,12 @@ public final class BranchService implements ManageBranches {
             }
             for (String id : command.acceptConflicts()) {
                 BranchChanges.Conflict conflict = conflicts.get(id);
-                (conflict != null && acceptBranchSide(writer, main, conflict) ? appliedConflicts : skippedConflicts).add(id);
+                (conflict != null && writes.acceptBranchSide(writer, main, conflict) ? appliedConflicts : skippedConflicts).add(id);
             }
             return null;
         });
         return new ApplyResult(appliedAdds, skippedAdds, appliedUpdates, skippedUpdates, appliedRemoves, skippedRemoves,
                 appliedConflicts, skippedConflicts, snapshot);
-    }
-
-    private boolean insertIfAbsent(MemoryWriter writer, BranchRef main, Memory memory) {
-        if (store.findActive(main, memory.memoryId(), ReadPoint.HEAD).isPresent()) {
-            return false;
-        }
-        writer.insert(memory);
-        return true;
-    }
-
-    private boolean applyUpdate(MemoryWriter writer, BranchRef main, String oldId, Memory replacement) {
-        if (oldId.equals(replacement.memoryId())) {
-            return writer.replace(replacement);
-        }
-        if (store.findActive(main, replacement.memoryId(), ReadPoint.HEAD).isPresent()) {
-            return false;
-        }
-        if (!writer.end(oldId, replacement.memoryId())) {
-            return false;
-        }
-        writer.insert(replacement);
-        return true;
     }
 
     private boolean replaceContent(MemoryWriter writer, BranchRef main, String mainId, Memory incoming) {
@@ -262,27 +242,6 @@ public final class BranchService implements ManageBranches {
                 existing.initialConfidence(), existing.sessionId(), existing.subjectId(), existing.authorId(),
                 incoming.extraMetadata(), existing.observedAt(), existing.createdAt(), null, true, incoming.embedding())))
                 .orElse(false);
-    }
-
-    /** Branch wins: main's version of the base memory ends and the branch's replacement (if any) takes over. */
-    private boolean acceptBranchSide(MemoryWriter writer, BranchRef main, BranchChanges.Conflict conflict) {
-        String baseId = conflict.base().memoryId();
-        Memory branchSide = conflict.branchSide();
-        if (conflict.mainSide() != null && !conflict.mainSide().memoryId().equals(baseId)) {
-            writer.end(conflict.mainSide().memoryId(), branchSide == null ? null : branchSide.memoryId());
-        }
-        if (branchSide == null) {
-            writer.end(baseId, null);
-            return true;
-        }
-        if (branchSide.memoryId().equals(baseId)) {
-            if (!writer.replace(branchSide)) {
-                writer.insert(branchSide);
-            }
-            return true;
-        }
-        writer.end(baseId, branchSide.memoryId());
-        return insertIfAbsent(writer, main, branchSide);
     }
 
     private Map<String, String> nearDuplicatesInMain(BranchRef main, List<Memory> added) {

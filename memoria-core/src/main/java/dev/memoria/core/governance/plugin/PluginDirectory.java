@@ -1,5 +1,6 @@
 package dev.memoria.core.governance.plugin;
 
+import dev.memoria.core.json.Json;
 import dev.memoria.ports.error.ConfigurationException;
 import dev.memoria.ports.error.MemoriaException;
 

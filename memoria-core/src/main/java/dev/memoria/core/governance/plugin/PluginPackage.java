@@ -1,5 +1,6 @@
 package dev.memoria.core.governance.plugin;
 
+import dev.memoria.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

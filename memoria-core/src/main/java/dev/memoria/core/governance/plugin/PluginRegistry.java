@@ -1,5 +1,6 @@
 package dev.memoria.core.governance.plugin;
 
+import dev.memoria.core.json.Json;
 import dev.memoria.core.MemoryIds;
 import dev.memoria.ports.error.ConflictException;
 import dev.memoria.ports.error.ForbiddenException;

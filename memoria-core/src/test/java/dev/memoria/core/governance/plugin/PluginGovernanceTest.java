@@ -181,7 +181,7 @@ class PluginGovernanceTest {
                 "invalid_plugin");
         assertRefused("{\"manifest\":{\"key\":\"p-one\",\"version\":\"1.0\",\"domain\":\"governance\","
                 + "\"runtime\":\"policy\"}" + signature, 422, "invalid_version");
-        assertRefused("{\"manifest\": [", 422, "invalid_plugin_json");
+        assertRefused("{\"manifest\": [", 422, "invalid_json");
     }
 
     private void assertRefused(String json, int status, String code) {

@@ -1,4 +1,4 @@
-package dev.memoria.core.governance.plugin;
+package dev.memoria.core.json;
 
 import dev.memoria.ports.error.InvalidInputException;
 
@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * JSON for plugin packages, without a library (the core has none by design): a strict reader producing maps,
+ * The core's one JSON reader and canonical writer, without a library (the core has none by design); used for
+ * plugin packages (whose canonical bytes are hashed and signed) and model replies: a strict reader producing maps,
  * lists, strings, numbers ({@code Long} or {@code Double}), booleans and nulls, and the <b>canonical writer</b>
  * whose bytes are hashed and signed.
  *
@@ -46,7 +47,7 @@ public final class Json {
     public static Map<String, Object> parseObject(String text, String what) {
         Object value = parse(text);
         if (!(value instanceof Map)) {
-            throw new InvalidInputException("invalid_plugin", what + " must be a JSON object");
+            throw new InvalidInputException("invalid_json", what + " must be a JSON object");
         }
         return (Map<String, Object>) value;
     }
@@ -99,7 +100,7 @@ public final class Json {
     private static void number(Number n, StringBuilder out) {
         double d = n.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new InvalidInputException("invalid_plugin", "numbers must be finite");
+            throw new InvalidInputException("invalid_json", "numbers must be finite");
         }
         if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
             out.append(n.longValue());
@@ -299,6 +300,6 @@ public final class Json {
     }
 
     private InvalidInputException error(String problem) {
-        return new InvalidInputException("invalid_plugin_json", "Invalid JSON at character " + pos + ": " + problem);
+        return new InvalidInputException("invalid_json", "Invalid JSON at character " + pos + ": " + problem);
     }
 }
