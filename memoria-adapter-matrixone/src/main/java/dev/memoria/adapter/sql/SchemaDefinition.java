@@ -44,7 +44,9 @@ final class SchemaDefinition {
                     optional("superseded_by", ColumnType.ID), optional("embedding", ColumnType.VECTOR)),
             List.of("user_id", "branch_name", "memory_id", "rev_from"),
             List.of(on("idx_mv_current", "user_id", "branch_name", "rev_to", "memory_id"),
-                    on("idx_mv_from", "user_id", "branch_name", "rev_from"),
+                    // covers "active at revision R" (rev_from <= R AND (rev_to IS NULL OR rev_to > R)) without reading rows:
+                    // snapshot counts and past-state reads stay cheap at 100k memories
+                    on("idx_mv_range", "user_id", "branch_name", "rev_from", "rev_to"),
                     on("idx_mv_superseded", "user_id", "branch_name", "superseded_by"),
                     fullText("ft_mv_content", "content")));
 
