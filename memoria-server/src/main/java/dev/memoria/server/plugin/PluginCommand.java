@@ -1,7 +1,7 @@
 package dev.memoria.server.plugin;
 
 import dev.memoria.core.governance.plugin.Ed25519;
-import dev.memoria.core.governance.plugin.Json;
+import dev.memoria.core.json.Json;
 import dev.memoria.core.governance.plugin.PluginDirectory;
 import dev.memoria.core.governance.plugin.PluginPackage;
 import dev.memoria.ports.error.MemoriaException;
