@@ -58,6 +58,7 @@ public final class VersionRoutes {
         routes.get("/v1/branches/{name}/diff", this::diffText);
         routes.get("/v1/branches/{name}/diff-items", this::diffItems);
         routes.post("/v1/branches/{name}/apply", this::apply);
+        routes.post("/v1/branches/{name}/pick", this::pick);
         routes.delete("/v1/branches/{name}", this::deleteBranch);
     }
 
@@ -404,6 +405,17 @@ public final class VersionRoutes {
         json.put("skipped_conflicts", result.skippedConflicts());
         json.put("safety_snapshot", result.safetySnapshot());
         ctx.json(json);
+    }
+
+    private void pick(Context ctx) {
+        PickRequests.Request request = PickRequests.parse(JsonBody.of(ctx, mapper), mapper);
+        String source = ctx.pathParam("name");
+        if (request.dryRun() != null) {
+            ctx.json(PickRequests.previewJson(memoria.previewPick(user(ctx), source, request.command(),
+                    request.dryRun()), request.dryRun(), request.selector()));
+            return;
+        }
+        ctx.json(PickRequests.resultJson(memoria.pick(user(ctx), source, request.command())));
     }
 
     private void deleteBranch(Context ctx) {

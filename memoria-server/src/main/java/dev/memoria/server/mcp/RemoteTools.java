@@ -49,6 +49,7 @@ final class RemoteTools {
         tools.put("memory_branch_delete", (user, args) -> branchDelete(args));
         tools.put("memory_diff", (user, args) -> diff(args));
         tools.put("memory_apply", (user, args) -> apply(args));
+        tools.put("memory_pick", (user, args) -> pick(args));
         tools.put("memory_get_retrieval_params", (user, args) ->
                 ResultTexts.pretty(rest.get("memory_get_retrieval_params", "/v1/retrieval-params", Map.of())));
         tools.put("memory_tune_params", (user, args) -> tune());
@@ -328,6 +329,15 @@ final class RemoteTools {
                     cluster.path("importance").asDouble(), contents));
         }
         return ResultTexts.clusters(clusters);
+    }
+
+    private String pick(ToolArguments args) {
+        args.rejectUnknown(VersionTools.PICK_ARGS);
+        String source = args.requiredText("source", "source is required").trim();
+        Map<String, Object> body = new LinkedHashMap<>(args.asMap());
+        body.remove("source");
+        JsonNode answer = rest.post("memory_pick", "/v1/branches/" + RestClient.segment(source) + "/pick", body);
+        return answer.path("dry_run").asBoolean() ? ResultTexts.pretty(answer) : result(answer);
     }
 
     private String tune() {

@@ -160,6 +160,19 @@ final class ToolCatalog {
                 Schema.object()
                         .requiredString("source", "Branch to merge into main")
                         .enumeration("strategy", "Merge strategy", List.of("accept", "replace", "append"), "accept"));
+        addStrict("memory_pick", """
+                Take only some of a branch's changes into main (or another branch): named memory ids, what changed \
+                between two snapshots of the branch, or the changes most relevant to a query. Use instead of \
+                memory_merge when only part of an experiment should land; preview first with dry_run. Conflicts \
+                (memories both sides changed) abort the pick unless strategy is skip or accept.""",
+                Schema.object()
+                        .requiredString("source", "Branch to take the changes from")
+                        .string("target", "Branch to write them to (default main)")
+                        .enumeration("strategy", "On conflicts: fail (write nothing), skip them, or accept the "
+                                + "source's version", List.of("fail", "skip", "accept"), "fail")
+                        .property("selector", pickSelectorSchema())
+                        .require("selector")
+                        .property("dry_run", pickDryRunSchema()));
         add("memory_branch_delete", "Delete a branch (main cannot be deleted).",
                 Schema.object().requiredString("name", "Branch to delete"));
         addStrict("memory_diff", """
@@ -241,6 +254,36 @@ final class ToolCatalog {
         update.put("required", List.of("old_id", "new_id"));
         Map<String, Object> p = Schema.prop("array", "Modified memories to take over: {old_id, new_id}");
         p.put("items", update);
+        return p;
+    }
+
+    private static Map<String, Object> pickSelectorSchema() {
+        Map<String, Object> p = Schema.prop("object", """
+                Which changes: {"type":"key_list","keys":[memory ids]} (1-1000), \
+                {"type":"snapshot_range","from_snapshot":a,"to_snapshot":b} (snapshots of the source branch), or \
+                {"type":"retrieve","query":text,"top_k":5,"min_score":0.0}""");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("type", Map.of("type", "string", "enum", List.of("key_list", "snapshot_range", "retrieve")));
+        properties.put("keys", Map.of("type", "array", "items", Map.of("type", "string")));
+        properties.put("from_snapshot", Map.of("type", "string"));
+        properties.put("to_snapshot", Map.of("type", "string"));
+        properties.put("query", Map.of("type", "string"));
+        properties.put("top_k", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 5));
+        properties.put("min_score", Map.of("type", "number", "minimum", 0));
+        p.put("properties", properties);
+        p.put("required", List.of("type"));
+        return p;
+    }
+
+    private static Map<String, Object> pickDryRunSchema() {
+        Map<String, Object> p = Schema.prop("object",
+                "Preview instead of writing: which candidates would apply, skip or conflict (a page of them)");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 10));
+        properties.put("offset", Map.of("type", "integer", "minimum", 0, "default", 0));
+        properties.put("include_content_preview", Map.of("type", "boolean", "default", true));
+        properties.put("include_scores", Map.of("type", "boolean", "default", true));
+        p.put("properties", properties);
         return p;
     }
 

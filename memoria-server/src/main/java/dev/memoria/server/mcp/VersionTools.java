@@ -1,5 +1,7 @@
 package dev.memoria.server.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.in.ApplyCommand;
 import dev.memoria.ports.in.ApplyResult;
@@ -10,7 +12,9 @@ import dev.memoria.ports.in.MergeResult;
 import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.SnapshotInfo;
 import dev.memoria.ports.model.Memory;
+import dev.memoria.server.http.JsonBody;
 import dev.memoria.server.http.MemoryJson;
+import dev.memoria.server.http.PickRequests;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +33,9 @@ final class VersionTools {
 
     static final Set<String> DIFF_ARGS = Set.of("source", "limit");
     static final Set<String> APPLY_ARGS = Set.of("source", "adds", "updates", "removes", "accept_branch_conflicts");
+    static final Set<String> PICK_ARGS = Set.of("source", "target", "strategy", "selector", "dry_run");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Memoria memoria;
 
@@ -49,6 +56,7 @@ final class VersionTools {
         tools.put("memory_branch_delete", this::branchDelete);
         tools.put("memory_diff", this::diff);
         tools.put("memory_apply", this::apply);
+        tools.put("memory_pick", this::pick);
         return tools;
     }
 
@@ -200,6 +208,20 @@ final class VersionTools {
         ApplyResult result = memoria.apply(user, source, command);
         return ResultTexts.applied(source, result.appliedAdds().size(), result.appliedUpdates().size(),
                 result.appliedRemoves().size(), result.appliedConflicts().size());
+    }
+
+    /** The arguments are the REST body plus {@code source}, so they go through the same parser and limits. */
+    private String pick(String user, ToolArguments args) {
+        args.rejectUnknown(PICK_ARGS);
+        String source = args.requiredText("source", "source is required").trim();
+        ObjectNode body = MAPPER.valueToTree(args.asMap());
+        body.remove("source");
+        PickRequests.Request request = PickRequests.parse(JsonBody.wrap(body, MAPPER), MAPPER);
+        if (request.dryRun() != null) {
+            return ResultTexts.pretty(PickRequests.previewJson(memoria.previewPick(user, source, request.command(),
+                    request.dryRun()), request.dryRun(), request.selector()));
+        }
+        return PickRequests.resultText(memoria.pick(user, source, request.command()));
     }
 
     static String nothingToApply() {

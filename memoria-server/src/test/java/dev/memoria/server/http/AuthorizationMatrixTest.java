@@ -119,6 +119,8 @@ class AuthorizationMatrixTest {
             new Route("GET", "/v1/branches/{br}/diff-items", null, Scope.OWNED),
             new Route("POST", "/v1/branches/{br}/merge", "{}", Scope.OWNED),
             new Route("POST", "/v1/branches/{br}/apply", "{}", Scope.OWNED),
+            new Route("POST", "/v1/branches/{br}/pick", json(Map.of("selector",
+                    Map.of("type", "key_list", "keys", List.of("{mem}")))), Scope.OWNED),
             new Route("DELETE", "/v1/branches/{br}", null, Scope.OWNED),
             new Route("GET", "/auth/keys", null, Scope.USER),
             new Route("GET", "/auth/keys/{key}", null, Scope.OWNED),

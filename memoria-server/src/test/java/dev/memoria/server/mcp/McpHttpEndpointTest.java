@@ -110,8 +110,8 @@ class McpHttpEndpointTest {
                 "memory_purge", "memory_profile", "memory_capabilities", "memory_list", "memory_governance",
                 "memory_consolidate", "memory_reflect", "memory_feedback", "memory_observe", "memory_snapshot",
                 "memory_snapshots", "memory_snapshot_delete", "memory_rollback",
-                "memory_branch", "memory_branches", "memory_checkout", "memory_merge", "memory_branch_delete",
-                "memory_diff", "memory_apply");
+                "memory_branch", "memory_branches", "memory_checkout", "memory_merge", "memory_pick",
+                "memory_branch_delete", "memory_diff", "memory_apply");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
             assertThat(tool.inputSchema().get("type")).isEqualTo("object");
@@ -278,6 +278,47 @@ class McpHttpEndpointTest {
                 .startsWith("No memory clusters found for reflection.");
         assertThat(a.error("memory_reflect", Map.of("mode", "internal"))).isEqualTo("LLM_API_KEY not configured");
         assertThat(a.error("memory_reflect", Map.of("mode", "deep"))).contains("mode");
+    }
+
+    @Test
+    void pickPreviewsThenTakesOnlyTheSelectedChanges() {
+        Agent a = agent();
+        a.store("Base fact on main");
+        a.call("memory_branch", Map.of("name", "trial"));
+        String wanted = storedId(a.call("memory_store", Map.of("content", "Keep this trial result", "branch", "trial")));
+        a.call("memory_store", Map.of("content", "Discard this trial result", "branch", "trial"));
+        Map<String, Object> selector = Map.of("type", "key_list", "keys", List.of(wanted));
+
+        String preview = a.call("memory_pick", Map.of("source", "trial", "selector", selector, "dry_run", Map.of()));
+        JsonNode json = readJson(preview);
+        assertThat(json.get("dry_run").asBoolean()).isTrue();
+        assertThat(json.get("summary").get("would_apply").asInt()).isEqualTo(1);
+        assertThat(json.get("candidates").get(0).get("memory_id").asText()).isEqualTo(wanted);
+        assertThat(a.rest().get("/v1/memories?branch=main").json().get("items")).hasSize(1);
+
+        assertThat(a.call("memory_pick", Map.of("source", "trial", "selector", selector)))
+                .isEqualTo("Picked 1 change(s) from branch 'trial' into 'main' (0 skipped)");
+        assertThat(a.rest().get("/v1/memories?branch=main").json().get("items").toString())
+                .contains("Keep this trial result").doesNotContain("Discard");
+        assertThat(a.error("memory_pick", Map.of("source", "trial"))).contains("selector");
+        assertThat(a.error("memory_pick", Map.of("source", "trial", "selector", Map.of("type", "retrieve",
+                "query", "q", "top_k", 500)))).contains("top_k");
+        assertThat(a.error("memory_pick", Map.of("source", "trial", "selector", selector, "oops", 1)))
+                .startsWith("Unknown argument(s): oops");
+    }
+
+    private static String storedId(String text) {
+        Matcher m = STORED.matcher(text);
+        assertThat(m.matches()).as(text).isTrue();
+        return m.group(1);
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ class McpStdioTest {
                 "MEMORIA_DATA_DIR", dataDir.toString(), "MEMORIA_EMBEDDING_PROVIDER", "none"));
         try {
             client.initialize();
-            assertThat(client.listTools().tools()).hasSize(21);
+            assertThat(client.listTools().tools()).hasSize(25);
             Matcher stored = STORED.matcher(ok(client, "memory_store", Map.of("content", "Embedded stdio fact")));
             assertThat(stored.matches()).isTrue();
             id = stored.group(1);
@@ -80,7 +80,7 @@ class McpStdioTest {
                     .toString()));
             try {
                 client.initialize();
-                assertThat(client.listTools().tools()).hasSize(21);
+                assertThat(client.listTools().tools()).hasSize(25);
                 String id = storedId(ok(client, "memory_store", Map.of("content", "Remote fact about Postgres",
                         "extra_metadata", Map.of("k", "v"))));
                 assertThat(rest.get("/v1/memories/" + id).json().get("content").asText())
@@ -119,6 +119,12 @@ class McpStdioTest {
                 assertThat(ok(client, "memory_diff", Map.of("source", "rb"))).contains("[new] " + onBranch.substring(0, 8));
                 assertThat(ok(client, "memory_apply", Map.of("source", "rb", "adds", List.of(onBranch))))
                         .isEqualTo("Applied from 'rb': 1 added, 0 updated, 0 removed, 0 conflicts accepted");
+                String picked = storedId(ok(client, "memory_store", Map.of("content", "Remote pick candidate",
+                        "branch", "rb")));
+                assertThat(ok(client, "memory_pick", Map.of("source", "rb", "selector", Map.of("type", "key_list",
+                        "keys", List.of(picked)), "dry_run", Map.of()))).contains("\"would_apply\" : 1");
+                assertThat(ok(client, "memory_pick", Map.of("source", "rb", "selector", Map.of("type", "key_list",
+                        "keys", List.of(picked))))).isEqualTo("Picked 1 change(s) from branch 'rb' into 'main' (0 skipped)");
                 assertThat(ok(client, "memory_merge", Map.of("source", "rb"))).startsWith("Merged branch 'rb' into main");
                 assertThat(ok(client, "memory_branch_delete", Map.of("name", "rb"))).isEqualTo("Deleted branch 'rb'");
                 assertThat(ok(client, "memory_snapshot_delete", Map.of("names", List.of("r1"))))
@@ -127,6 +133,14 @@ class McpStdioTest {
                         .startsWith("Purged ");
                 assertThat(ok(client, "memory_get_retrieval_params", Map.of())).contains("\"user_id\" : \"remote-user\"");
                 assertThat(ok(client, "memory_tune_params", Map.of())).contains("Not enough feedback");
+                assertThat(ok(client, "memory_governance", Map.of())).startsWith("Governance complete: quarantined=")
+                        .contains("% auto-generated");
+                assertThat(ok(client, "memory_governance", Map.of())).startsWith("Governance skipped (cooldown: ");
+                assertThat(ok(client, "memory_consolidate", Map.of("force", true)))
+                        .startsWith("Consolidation complete: status=");
+                assertThat(ok(client, "memory_reflect", Map.of("mode", "candidates")))
+                        .satisfiesAnyOf(t -> assertThat(t).startsWith("No memory clusters"),
+                                t -> assertThat(t).contains("Cluster 1 ("));
 
                 // REST refusals come back as tool errors carrying status and detail
                 assertThat(failed(client, "memory_checkout", Map.of("name", "nowhere"))).startsWith("API error 404: ");
