@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,6 +45,7 @@ class ProcessClusterTest {
     @TempDir
     static Path dataDir;
     private DB mariaDb;
+    private final MockWebServer chat = new MockWebServer();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     private record Node(String id, int port, Process process) {
@@ -54,6 +59,19 @@ class ProcessClusterTest {
         config.addArg("--innodb-flush-log-at-trx-commit=2");
         mariaDb = DB.newEmbeddedDB(config.build());
         mariaDb.start();
+        chat.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // every chat completion "summarises" the same way; enough to run async summary tasks
+                String content = "{\"topic\": \"Cluster session\", \"action\": \"Ran tasks\", \"outcome\": \"Done\"}";
+                String body = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                        + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
+                        + JSON.valueToTree(content) + "}}]}";
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
+                        .build();
+            }
+        });
+        chat.start();
         for (int i = 0; i < 3; i++) {
             Node node = launch("proc-" + i);
             nodes.put(node.id(), node);
@@ -84,6 +102,9 @@ class ProcessClusterTest {
         env.put("MEMORIA_DB_POOL_SIZE", "4");
         env.put("MEMORIA_GOVERNANCE_ENABLED", "true");
         env.put("MEMORIA_GOVERNANCE_HOURLY_SECS", "2");
+        env.put("LLM_API_KEY", "sk-test");
+        env.put("LLM_BASE_URL", chat.url("/v1").toString());
+        env.put("LLM_MODEL", "fake-model");
         builder.redirectErrorStream(true);
         builder.redirectOutput(dataDir.resolve(id + ".log").toFile());
         return new Node(id, port, builder.start());
@@ -106,6 +127,7 @@ class ProcessClusterTest {
         if (mariaDb != null) {
             mariaDb.stop();
         }
+        chat.close();
     }
 
     private static HttpResponse<String> call(Node node, String method, String path, String body) {
@@ -188,6 +210,16 @@ class ProcessClusterTest {
         HttpResponse<String> stored = call(leader, "POST", "/v1/memories", "{\"content\":\"written before the crash\"}");
         assertThat(stored.statusCode()).isEqualTo(201);
         String memoryId = json(stored).get("memory_id").asText();
+
+        // an async task started on one process is followed to completion through another
+        Node starter = nodes.values().stream().filter(n -> n != leader).findFirst().orElseThrow();
+        Node reader = nodes.values().stream().filter(n -> n != leader && n != starter).findFirst().orElseThrow();
+        call(starter, "POST", "/v1/memories", "{\"content\":\"ran the nightly job\",\"session_id\":\"night\"}");
+        HttpResponse<String> started = call(starter, "POST", "/v1/sessions/night/summary", "{}");
+        assertThat(started.statusCode()).as(started.body()).isBetween(200, 202);
+        String taskId = json(started).get("task_id").asText();
+        await("the task is completed, as seen from another process",
+                () -> "completed".equals(json(call(reader, "GET", "/v1/tasks/" + taskId, null)).path("status").asText()));
 
         leader.process().destroyForcibly(); // SIGKILL: the lease is neither released nor renewed
         leader.process().waitFor();
