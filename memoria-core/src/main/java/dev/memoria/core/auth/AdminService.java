@@ -1,6 +1,7 @@
 package dev.memoria.core.auth;
 
 import dev.memoria.core.MemoryIds;
+import dev.memoria.core.retrieval.AccessCounter;
 import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.NotFoundException;
 import dev.memoria.ports.in.AdministerUsers;
@@ -22,12 +23,15 @@ public final class AdminService implements AdministerUsers {
     private final MemoryStore memories;
     private final VersionStore versions;
     private final ApiKeyStore keys;
+    private final AccessCounter accesses;
 
-    public AdminService(UserDataStore users, MemoryStore memories, VersionStore versions, ApiKeyStore keys) {
+    public AdminService(UserDataStore users, MemoryStore memories, VersionStore versions, ApiKeyStore keys,
+                        AccessCounter accesses) {
         this.users = users;
         this.memories = memories;
         this.versions = versions;
         this.keys = keys;
+        this.accesses = accesses;
     }
 
     @Override
@@ -44,12 +48,17 @@ public final class AdminService implements AdministerUsers {
         }
         return new UserOverview(userId, memories.stats(BranchRef.main(userId), MemoryFilter.ALL),
                 versions.listBranches(userId).size(), versions.listSnapshots(userId).size(),
-                (int) userKeys.stream().filter(ApiKey::active).count(), byBranch);
+                (int) userKeys.stream().filter(ApiKey::active).count(), byBranch, accesses.total(userId));
     }
 
     @Override
     public long eraseUser(String userId) {
         return users.eraseUser(userId);
+    }
+
+    @Override
+    public long resetAccessCounts(String userId) {
+        return accesses.reset(userId);
     }
 
     @Override

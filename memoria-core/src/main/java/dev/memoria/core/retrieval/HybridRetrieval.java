@@ -47,6 +47,7 @@ public final class HybridRetrieval implements RetrieveMemories {
     private final RetrievalParamsStore paramsStore;
     private final Clock clock;
     private final AssociativeExpansion expansion;
+    private AccessCounter accessCounter;
     /** From this share of CJK letters on, a query counts as CJK text. */
     static final double CJK_QUERY_SHARE = 0.3;
 
@@ -126,6 +127,9 @@ public final class HybridRetrieval implements RetrieveMemories {
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
 
         List<ScoredMemory> results = top.stream().map(r -> new ScoredMemory(r.memory(), r.total())).toList();
+        if (accessCounter != null) {
+            accessCounter.record(userId, results.stream().map(s -> s.memory().memoryId()).toList());
+        }
         String path = top.isEmpty() ? "none" : vector != null ? "hybrid" : "fulltext";
         List<CandidateScore> candidates = new ArrayList<>();
         for (int i = 0; i < top.size(); i++) {
@@ -195,6 +199,12 @@ public final class HybridRetrieval implements RetrieveMemories {
             sum += a[i] * b[i];
         }
         return sum;
+    }
+
+    /** Counts what retrieval returns (see {@link AccessCounter}). */
+    public HybridRetrieval countingAccessesWith(AccessCounter counter) {
+        this.accessCounter = counter;
+        return this;
     }
 
     private float[] embedQuietly(String text) {

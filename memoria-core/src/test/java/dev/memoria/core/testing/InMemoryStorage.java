@@ -18,6 +18,7 @@ import dev.memoria.ports.model.RetrievalParams;
 import dev.memoria.ports.model.ScoredId;
 import dev.memoria.ports.model.Snapshot;
 import dev.memoria.ports.model.TierSignalCount;
+import dev.memoria.ports.out.AccessLog;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.FeedbackStore;
 import dev.memoria.ports.out.StorageTotals;
@@ -51,7 +52,7 @@ import java.util.stream.Stream;
  * tests of the core. Synchronised on itself: simple and good enough for tests.
  */
 public final class InMemoryStorage implements MemoryStore, MemorySearch, VersionStore, FeedbackStore,
-        RetrievalParamsStore, ApiKeyStore, UserDataStore {
+        RetrievalParamsStore, ApiKeyStore, UserDataStore, AccessLog {
 
     private record Row(BranchRef branch, Memory memory, long revFrom, Long revTo) {
         boolean activeAt(ReadPoint at) {
@@ -70,6 +71,7 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     private final List<Feedback> feedback = new ArrayList<>();
     private final Map<String, RetrievalParams> params = new HashMap<>();
     private final Map<String, ApiKey> keys = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> accesses = new HashMap<>();
     private final Clock clock;
 
     public InMemoryStorage(Clock clock) {
@@ -77,7 +79,7 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     public StoragePorts ports() {
-        return new StoragePorts(this, this, this, this, this, () -> true, this, this);
+        return new StoragePorts(this, this, this, this, this, () -> true, this, this, this);
     }
 
     /** Every row version ever written on the branch, for assertions about history. */
@@ -546,5 +548,24 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     @Override
     public synchronized long collectGarbage(String userId, String branch, long revision) {
         return 0;
+    }
+
+    // ---- AccessLog
+
+    @Override
+    public synchronized void add(String userId, Map<String, Long> increments, Instant at) {
+        Map<String, Long> user = accesses.computeIfAbsent(userId, u -> new HashMap<>());
+        increments.forEach((id, n) -> user.merge(id, n, Long::sum));
+    }
+
+    @Override
+    public synchronized long total(String userId) {
+        return accesses.getOrDefault(userId, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public synchronized long reset(String userId) {
+        Map<String, Long> removed = accesses.remove(userId);
+        return removed == null ? 0 : removed.size();
     }
 }

@@ -6,5 +6,5 @@ import java.util.Map;
 
 /** What an administrator sees of one user. */
 public record UserOverview(String userId, MemoryStats mainStats, int branches, int snapshots, int activeKeys,
-                           Map<String, Long> rowVersionsByBranch) {
+                           Map<String, Long> rowVersionsByBranch, long retrievals) {
 }

@@ -11,7 +11,8 @@ public record StoragePorts(
         RetrievalParamsStore retrievalParamsStore,
         StorageHealth health,
         ApiKeyStore apiKeyStore,
-        UserDataStore userDataStore) {
+        UserDataStore userDataStore,
+        AccessLog accessLog) {
 
     public StoragePorts {
         Objects.requireNonNull(memoryStore, "memoryStore");
@@ -22,5 +23,6 @@ public record StoragePorts(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(apiKeyStore, "apiKeyStore");
         Objects.requireNonNull(userDataStore, "userDataStore");
+        Objects.requireNonNull(accessLog, "accessLog");
     }
 }

@@ -35,6 +35,8 @@ public final class AdminRoutes {
                 memoria.listKeys(ctx.pathParam("user")).stream().map(ApiKeyRoutes::keyJson).toList())));
         routes.delete("/admin/users/{user}/keys", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"),
                 "revoked", memoria.revokeAllKeys(ctx.pathParam("user")))));
+        routes.post("/admin/users/{user}/reset-access-counts", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"),
+                "reset", memoria.resetAccessCounts(ctx.pathParam("user")))));
         routes.delete("/admin/users/{user}", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"),
                 "erased_row_versions", memoria.eraseUser(ctx.pathParam("user")))));
         routes.delete("/admin/users/{user}/memories/{id}", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"),
@@ -63,6 +65,7 @@ public final class AdminRoutes {
         json.put("branches", overview.branches());
         json.put("snapshots", overview.snapshots());
         json.put("active_keys", overview.activeKeys());
+        json.put("retrievals", overview.retrievals());
         json.put("row_versions_by_branch", overview.rowVersionsByBranch());
         ctx.json(json);
     }

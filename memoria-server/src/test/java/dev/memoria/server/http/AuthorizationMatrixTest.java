@@ -139,6 +139,7 @@ class AuthorizationMatrixTest {
             new Route("GET", "/admin/users/{user}/stats", null, Scope.ADMIN),
             new Route("GET", "/admin/users/{user}/keys", null, Scope.ADMIN),
             new Route("DELETE", "/admin/users/{user}/keys", null, Scope.ADMIN),
+            new Route("POST", "/admin/users/{user}/reset-access-counts", "{}", Scope.ADMIN),
             new Route("DELETE", "/admin/users/{user}/memories/{mem}", null, Scope.ADMIN),
             new Route("DELETE", "/admin/users/{user}", null, Scope.ADMIN));
 
