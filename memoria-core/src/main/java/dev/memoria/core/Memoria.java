@@ -120,6 +120,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
     private final StoreMemory storeMemory;
     private final RetrieveMemories retrieval;
+    private final AccessCounter accessCounter;
     private final BrowseMemories browse;
     private final CorrectMemory correction;
     private final ForgetMemories forgetting;
@@ -152,6 +153,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.storeMemory = new StoreMemoryService(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
                 screen, newMemories);
         AccessCounter accesses = new AccessCounter(storage.accessLog(), clock);
+        this.accessCounter = accesses;
         this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
                 storage.feedbackStore(), storage.retrievalParamsStore(), clock).countingAccessesWith(accesses);
         this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
@@ -251,6 +253,11 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Writes what is still buffered (retrieval counts); call before closing the storage. */
+    public void flush() {
+        accessCounter.flush();
     }
 
     /** Sizes of the whole store, for operational metrics. */

@@ -187,6 +187,7 @@ public final class MemoriaServer implements AutoCloseable {
         // after in-flight requests: hand the leases over at once instead of letting them expire
         memoria.cluster().close();
         memoria.tasks().close();
+        memoria.flush();
         storage.close();
         if (llm != null) {
             llm.close();

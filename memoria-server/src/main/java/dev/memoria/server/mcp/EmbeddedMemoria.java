@@ -45,6 +45,7 @@ final class EmbeddedMemoria implements AutoCloseable {
 
     @Override
     public void close() {
+        memoria.flush();
         storage.close();
         if (embedder != null) {
             embedder.close();
