@@ -103,11 +103,6 @@ public record StorageSettings(
                 dimension, model);
     }
 
-    public StorageSettings withDialect(DialectChoice value) {
-        return new StorageSettings(value, dataDir, host, port, user, password, database, poolSize, connectTimeout,
-                embeddingDimension, embeddingModel);
-    }
-
     @Override
     public String toString() {
         // never print the password

@@ -547,7 +547,13 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
 
     @Override
     public synchronized long collectGarbage(String userId, String branch, long revision) {
-        return 0;
+        BranchRef ref = new BranchRef(userId, branch);
+        List<Long> kept = snapshots.values().stream().filter(s -> s.branchRef().equals(ref)).map(Snapshot::revision)
+                .toList();
+        int before = rows.size();
+        rows.removeIf(r -> r.branch().equals(ref) && r.revTo() != null && r.revTo() <= revision
+                && kept.stream().noneMatch(s -> r.revFrom() <= s && s < r.revTo()));
+        return before - rows.size();
     }
 
     // ---- AccessLog

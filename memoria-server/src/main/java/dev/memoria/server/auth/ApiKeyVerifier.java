@@ -7,7 +7,4 @@ import java.util.Optional;
 public interface ApiKeyVerifier {
 
     Optional<Principal> verify(String presentedKey);
-
-    /** Accepts no API key at all. */
-    ApiKeyVerifier NONE = key -> Optional.empty();
 }

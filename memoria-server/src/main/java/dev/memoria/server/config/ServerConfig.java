@@ -152,11 +152,6 @@ public record ServerConfig(
         }
     }
 
-    public ServerConfig withMasterKey(String key) {
-        return new ServerConfig(port, dataDir, key, apiKeySecret, previousApiKeySecrets, rateLimitAuthKeys, authFailuresPerMinute, instanceId, lockTtlSeconds,
-                maxBodyBytes, db, embedding, llm, governance);
-    }
-
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", masterKey=" + (masterKey.isEmpty() ? "unset" : "***")

@@ -49,11 +49,6 @@ public final class InProcessMemorySearch implements MemorySearch {
         return withSnapshot(branch, at, snapshot -> KeywordSearch.search(snapshot, query, rowFilter, k));
     }
 
-    /** Drops every cached index (e.g. after a schema reset); searches in flight finish on what they hold. */
-    public void invalidateAll() {
-        cache.clear();
-    }
-
     int cachedEntries() {
         return cache.size();
     }

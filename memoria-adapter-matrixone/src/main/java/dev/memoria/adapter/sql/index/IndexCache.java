@@ -55,14 +55,4 @@ final class IndexCache {
             return entries.size();
         }
     }
-
-    /** Closes every entry (searches in flight finish on the snapshots they hold). */
-    void clear() {
-        List<CachedIndex> all;
-        synchronized (entries) {
-            all = new ArrayList<>(entries.values());
-            entries.clear();
-        }
-        all.forEach(CachedIndex::close);
-    }
 }
