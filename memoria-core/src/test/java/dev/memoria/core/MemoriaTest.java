@@ -66,6 +66,20 @@ class MemoriaTest {
     }
 
     @Test
+    void aQuestionAboutThePresentPrefersTheNewerOfTwoConflictingMemories() {
+        Instant now = clock.instant();
+        memoria.store(new StoreCommand(alice, "We use GraphQL for the user profile service API", null, null, null,
+                null, null, now.minus(java.time.Duration.ofDays(30)), null));
+        memoria.store(new StoreCommand(alice, "We stopped using GraphQL for the user profile service API", null,
+                null, null, null, null, now.minus(java.time.Duration.ofDays(1)), null));
+
+        assertThat(retrieve(alice, "Do we use GraphQL for the user profile service API?").get(0))
+                .startsWith("We use GraphQL");
+        assertThat(retrieve(alice, "Do we still use GraphQL for the user profile service API?").get(0))
+                .startsWith("We stopped using GraphQL");
+    }
+
+    @Test
     void storeAppliesDefaultsAndAssignsTimeOrderedIds() {
         Memory first = store(alice, "first");
         Memory second = store(alice, "second");

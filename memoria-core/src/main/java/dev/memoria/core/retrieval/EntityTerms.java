@@ -23,7 +23,7 @@ final class EntityTerms {
     }
 
     static Set<String> of(String text) {
-        boolean mostlyCjk = Scripts.cjkShare(text) > 0.3;
+        boolean mostlyCjk = Scripts.cjkLetterShare(text) > 0.3;
         Set<String> terms = new LinkedHashSet<>();
         Matcher matcher = LATIN_TOKEN.matcher(text);
         while (matcher.find()) {

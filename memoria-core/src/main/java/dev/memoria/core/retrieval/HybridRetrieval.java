@@ -48,8 +48,6 @@ public final class HybridRetrieval implements RetrieveMemories {
     private final Clock clock;
     private final AssociativeExpansion expansion;
     private AccessCounter accessCounter;
-    /** From this share of CJK letters on, a query counts as CJK text. */
-    static final double CJK_QUERY_SHARE = 0.3;
 
     public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
                            FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
@@ -90,7 +88,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         long t2 = System.nanoTime();
         Map<String, Double> bm25 = new HashMap<>();
-        for (ScoredId hit : search.keyword(target.branch(), target.at(), text, filter, fetchK)) {
+        for (ScoredId hit : search.keyword(target.branch(), target.at(), Acronyms.expand(text), filter, fetchK)) {
             bm25.put(hit.memoryId(), hit.score());
         }
         double fulltextMs = millisSince(t2);
@@ -107,14 +105,12 @@ public final class HybridRetrieval implements RetrieveMemories {
                 : feedback.countsByMemory(userId, candidateIds.keySet());
         double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Instant now = clock.instant();
-        // An English-only model's similarities mean little for a mostly-CJK query (see EmbeddingPort#multilingual)
-        double vectorTrust = vector == null ? 0
-                : embeddings.multilingual() || Scripts.cjkShare(text) < CJK_QUERY_SHARE ? 1 : 0;
+        QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual());
 
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
             HybridScore score = HybridScore.of(memory, cosines.getOrDefault(memory.memoryId(), Double.NaN),
-                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now, vectorTrust);
+                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now, traits);
             if (score.confidence() < HybridScore.MIN_CONFIDENCE) {
                 continue;
             }
@@ -123,7 +119,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
-        ranked = associate(target, filter, text, ranked, vector, params, now, userId, vectorTrust);
+        ranked = associate(target, filter, text, ranked, vector, params, now, userId, traits);
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
 
         List<ScoredMemory> results = top.stream().map(r -> new ScoredMemory(r.memory(), r.total())).toList();
@@ -148,8 +144,8 @@ public final class HybridRetrieval implements RetrieveMemories {
      */
     private List<Ranked> associate(ReadTarget target, MemoryFilter filter, String text, List<Ranked> ranked,
                                    float[] vector, RetrievalParams params, Instant now, String userId,
-                                   double vectorTrust) {
-        double strength = 1 - vectorTrust;
+                                   QueryTraits traits) {
+        double strength = 1 - traits.vectorTrust();
         if (ranked.isEmpty() || strength < 0.2) {
             return ranked;
         }
@@ -163,7 +159,7 @@ public final class HybridRetrieval implements RetrieveMemories {
                 return known.total();
             }
             double cosine = vector != null && memory.embedding() != null ? dot(vector, memory.embedding()) : Double.NaN;
-            return HybridScore.of(memory, cosine, 0, 1, params, now, vectorTrust).total();
+            return HybridScore.of(memory, cosine, 0, 1, params, now, traits).total();
         });
         if (reached.isEmpty()) {
             return ranked;
@@ -176,7 +172,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             if (known == null) {
                 double cosine = vector != null && r.memory().embedding() != null
                         ? dot(vector, r.memory().embedding()) : Double.NaN;
-                HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, vectorTrust);
+                HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, traits);
                 if (score.confidence() >= HybridScore.MIN_CONFIDENCE) {
                     byId.put(r.memory().memoryId(), new Ranked(r.memory(), score, combined));
                 }

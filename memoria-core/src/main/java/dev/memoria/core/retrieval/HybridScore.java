@@ -23,6 +23,13 @@ record HybridScore(double vector, double keyword, double temporal, double confid
     /** The share of the vector weight kept when the model is not trusted for the query's language. */
     static final double UNTRUSTED_VECTOR_SHARE = 0.4;
 
+    /**
+     * Added to the temporal weight for a query that asks about the current state: enough for a fresh memory to
+     * overtake an equally relevant one from weeks ago that it contradicts, not enough to lift a fresh but
+     * unrelated memory over a relevant one.
+     */
+    static final double CURRENT_STATE_TEMPORAL_BOOST = 0.3;
+
     /** Memories whose effective confidence fell below this are not returned at all. */
     static final double MIN_CONFIDENCE = 0.05;
 
@@ -33,15 +40,15 @@ record HybridScore(double vector, double keyword, double temporal, double confid
      */
     static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
                           Instant now) {
-        return of(memory, cosine, bm25, bestBm25, params, now, 1.0);
+        return of(memory, cosine, bm25, bestBm25, params, now, QueryTraits.neutral());
     }
 
     /**
-     * @param vectorTrust how far vector similarity can be trusted for this query (1 for text the embedding model
-     *                    was trained on); what it takes from the vector weight goes to keywords
+     * @param traits how far vector similarity can be trusted for this query, and whether it asks about the
+     *               present (see {@link QueryTraits})
      */
     static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
-                          Instant now, double vectorTrust) {
+                          Instant now, QueryTraits traits) {
         double vector = Double.isNaN(cosine) ? 0 : Math.max(0, cosine);
         double keyword = bm25 <= 0 || bestBm25 <= 0 ? 0 : bm25 / bestBm25;
         Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
@@ -51,8 +58,10 @@ record HybridScore(double vector, double keyword, double temporal, double confid
             temporal = Math.exp(Math.max(-ageHours / params.temporalDecayHours(), -500));
         }
         double confidence = ConfidenceDecay.effective(memory, now);
-        double vectorWeight = VECTOR_WEIGHT * (UNTRUSTED_VECTOR_SHARE + (1 - UNTRUSTED_VECTOR_SHARE) * vectorTrust);
-        double total = vectorWeight * vector + KEYWORD_WEIGHT * keyword + TEMPORAL_WEIGHT * temporal
+        double vectorWeight = VECTOR_WEIGHT
+                * (UNTRUSTED_VECTOR_SHARE + (1 - UNTRUSTED_VECTOR_SHARE) * traits.vectorTrust());
+        double temporalWeight = TEMPORAL_WEIGHT + (traits.asksForCurrentState() ? CURRENT_STATE_TEMPORAL_BOOST : 0);
+        double total = vectorWeight * vector + KEYWORD_WEIGHT * keyword + temporalWeight * temporal
                 + CONFIDENCE_WEIGHT * confidence;
         return new HybridScore(vector, keyword, temporal, confidence, total);
     }

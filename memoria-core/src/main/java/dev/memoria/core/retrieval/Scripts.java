@@ -6,23 +6,56 @@ final class Scripts {
     private Scripts() {
     }
 
-    /** Share of letters written in Chinese, Japanese or Korean scripts (0 when there are no letters). */
-    static double cjkShare(String text) {
+    /**
+     * Share of the text's words that are written in Chinese, Japanese or Korean scripts (0 when it has no
+     * letters). A CJK character counts as one word and so does a run of other letters: a character carries
+     * about as much as a word, so "我们现在应该用 React Server Components 吗" is mostly Chinese although most
+     * of its letters are Latin.
+     */
+    static double cjkWordShare(String text) {
+        long words = 0;
+        long cjk = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isLetter(c)) {
+                inWord = false;
+                continue;
+            }
+            if (isCjk(c)) {
+                cjk++;
+                words++;
+                inWord = false;
+            } else if (!inWord) {
+                words++;
+                inWord = true;
+            }
+        }
+        return words == 0 ? 0 : (double) cjk / words;
+    }
+
+    /**
+     * Share of the text's letters that are CJK. Lower than {@link #cjkWordShare} for mixed text: used where the
+     * question is whether Latin words stand out as names in CJK prose rather than what language the text is in.
+     */
+    static double cjkLetterShare(String text) {
         long letters = 0;
         long cjk = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (!Character.isLetter(c)) {
-                continue;
-            }
-            letters++;
-            Character.UnicodeScript script = Character.UnicodeScript.of(c);
-            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
-                cjk++;
+            if (Character.isLetter(c)) {
+                letters++;
+                cjk += isCjk(c) ? 1 : 0;
             }
         }
         return letters == 0 ? 0 : (double) cjk / letters;
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 }
