@@ -80,6 +80,16 @@ class MemoriaTest {
     }
 
     @Test
+    void unrelatedMemoriesDoNotFillUpTheResults() {
+        store(alice, "I like coffee in the morning");
+        store(alice, "Coffee beans come from Ethiopia");
+        store(alice, "The build uses Maven with the wrapper");
+
+        assertThat(retrieve(alice, "morning coffee")).containsExactly("I like coffee in the morning",
+                "Coffee beans come from Ethiopia");
+    }
+
+    @Test
     void storeAppliesDefaultsAndAssignsTimeOrderedIds() {
         Memory first = store(alice, "first");
         Memory second = store(alice, "second");

@@ -48,6 +48,8 @@ public final class HybridRetrieval implements RetrieveMemories {
     private final Clock clock;
     private final AssociativeExpansion expansion;
     private AccessCounter accessCounter;
+    /** Results below this share of the best result's relevance are filler (see {@link #withoutFiller}). */
+    static final double MIN_RELATIVE_RELEVANCE = 0.25;
 
     public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
                            FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
@@ -121,6 +123,7 @@ public final class HybridRetrieval implements RetrieveMemories {
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
         ranked = associate(target, filter, text, ranked, vector, params, now, userId, traits);
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
+        top = withoutFiller(top, traits);
 
         List<ScoredMemory> results = top.stream().map(r -> new ScoredMemory(r.memory(), r.total())).toList();
         if (accessCounter != null) {
@@ -135,6 +138,19 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         return new RetrievalResult(results, explain(query, path, vector != null, !cosines.isEmpty(), true,
                 !bm25.isEmpty(), embeddingMs, vectorMs, fulltextMs, results.size(), started, candidates));
+    }
+
+    /**
+     * Drops results whose relevance to the query is a small fraction of the best one's: with few relevant memories
+     * they only fill the list up to {@code top_k} (an agent then reads unrelated notes as context). Applies where
+     * the ranking is by each memory's own relevance; a memory reached by association has little of its own.
+     */
+    private static List<Ranked> withoutFiller(List<Ranked> top, QueryTraits traits) {
+        if (top.isEmpty() || traits.vectorTrust() < 1) {
+            return top;
+        }
+        double best = top.stream().mapToDouble(r -> r.score().relevance()).max().orElse(0);
+        return top.stream().filter(r -> r.score().relevance() >= MIN_RELATIVE_RELEVANCE * best).toList();
     }
 
     /**

@@ -12,8 +12,12 @@ import java.time.Instant;
  * effective confidence. The reference service's weights (0.3/0.2/0.2/0.3 with {@code vec = 1/(1+L2)})
  * let age and confidence outweigh meaning; ours rank by meaning first — see docs/QUALITY.md for the
  * benchmark that chose these numbers.
+ *
+ * <p>{@code relevance} is the part that depends on the query (vector and keywords); the rest of {@code total}
+ * describes the memory alone (recency, confidence).
  */
-record HybridScore(double vector, double keyword, double temporal, double confidence, double total) {
+record HybridScore(double vector, double keyword, double temporal, double confidence, double relevance,
+                   double total) {
 
     static final double VECTOR_WEIGHT = 0.55;
     static final double KEYWORD_WEIGHT = 0.25;
@@ -61,8 +65,8 @@ record HybridScore(double vector, double keyword, double temporal, double confid
         double vectorWeight = VECTOR_WEIGHT
                 * (UNTRUSTED_VECTOR_SHARE + (1 - UNTRUSTED_VECTOR_SHARE) * traits.vectorTrust());
         double temporalWeight = TEMPORAL_WEIGHT + (traits.asksForCurrentState() ? CURRENT_STATE_TEMPORAL_BOOST : 0);
-        double total = vectorWeight * vector + KEYWORD_WEIGHT * keyword + temporalWeight * temporal
-                + CONFIDENCE_WEIGHT * confidence;
-        return new HybridScore(vector, keyword, temporal, confidence, total);
+        double relevance = vectorWeight * vector + KEYWORD_WEIGHT * keyword;
+        double total = relevance + temporalWeight * temporal + CONFIDENCE_WEIGHT * confidence;
+        return new HybridScore(vector, keyword, temporal, confidence, relevance, total);
     }
 }
