@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * Follows the names in the best results to the memories that mention the same names, up to two hops
  * ("Alice owns auth-service" → "auth-service uses jsonwebtoken" → "jsonwebtoken has CVE-…"). A memory reached
  * this way scores a decayed share of the memory that led to it, so an answer that shares no word with the
- * question can still surface when the chain to it is short and specific.
+ * question can still surface when the chain to it is short and specific. The first hop also follows each seed
+ * to its closest lexical neighbours (see {@link #followNeighbours}).
  */
 final class AssociativeExpansion {
 
@@ -33,6 +34,8 @@ final class AssociativeExpansion {
     /** Memories looked at per name; a name found in more of them says less about each. */
     static final int PER_TERM = 12;
     static final int TERMS_PER_SEED = 8;
+    /** A lexical neighbour is passed this share of what a shared name passes (measured: 0.5–0.7 work alike). */
+    static final double NEIGHBOUR_SHARE = 0.6;
 
     private final MemoryStore store;
     private final MemorySearch search;
@@ -68,20 +71,17 @@ final class AssociativeExpansion {
                     List<Memory> mentioning = mentioning(target, filter, term, lower);
                     double specificity = 1.0 / (1 + 0.25 * Math.max(0, mentioning.size() - 2));
                     for (Memory memory : mentioning) {
-                        String id = memory.memoryId();
-                        if (id.equals(seed.memory().memoryId())) {
+                        if (memory.memoryId().equals(seed.memory().memoryId())) {
                             continue;
                         }
-                        double association = seed.score() * HOP_DECAY * strength * specificity;
-                        Reached candidate = new Reached(memory, association, ownScore.applyAsDouble(memory));
-                        Reached known = reached.get(id);
-                        if (known == null || known.association() < association) {
-                            reached.put(id, candidate);
-                            if (!seen.contains(id)) {
-                                next.put(id, candidate);
-                            }
-                        }
+                        offer(memory, seed.score() * HOP_DECAY * strength * specificity, ownScore, reached, next,
+                                seen);
                     }
+                }
+            }
+            if (hop == 0) {
+                for (Scored seed : frontier) {
+                    followNeighbours(target, filter, seed, strength, ownScore, reached, next, seen);
                 }
             }
             frontier = next.values().stream().sorted(Comparator.comparingDouble(Reached::combined).reversed())
@@ -89,6 +89,47 @@ final class AssociativeExpansion {
             frontier.forEach(s -> seen.add(s.memory().memoryId()));
         }
         return reached;
+    }
+
+    /**
+     * The lexical neighbours of a seed: the memories that keyword search finds for the seed's own text, scored
+     * relative to the closest one. Names are not the only links between notes: in Chinese text, where
+     * {@link EntityTerms} sees only Latin words, "发现是数据库连接池耗尽" and "经验总结：数据库连接池是…" share no
+     * name but a distinctive phrase. One hop only, at a lower share than a shared name.
+     */
+    private void followNeighbours(ReadTarget target, MemoryFilter filter, Scored seed, double strength,
+                                  ToDoubleFunction<Memory> ownScore, Map<String, Reached> reached,
+                                  Map<String, Reached> next, Set<String> seen) {
+        String seedId = seed.memory().memoryId();
+        List<ScoredId> hits = search.keyword(target.branch(), target.at(), seed.memory().content(), filter, PER_TERM);
+        double closest = hits.stream().filter(h -> !h.memoryId().equals(seedId))
+                .mapToDouble(ScoredId::score).max().orElse(0);
+        if (closest <= 0) {
+            return;
+        }
+        Map<String, Double> similarity = new HashMap<>();
+        hits.stream().filter(h -> !h.memoryId().equals(seedId))
+                .forEach(h -> similarity.put(h.memoryId(), h.score() / closest));
+        for (Memory memory : store.findActiveByIds(target.branch(), similarity.keySet(), target.at())) {
+            double association = seed.score() * HOP_DECAY * strength * NEIGHBOUR_SHARE
+                    * similarity.get(memory.memoryId());
+            offer(memory, association, ownScore, reached, next, seen);
+        }
+    }
+
+    /** Records a memory reached with this association unless it was already reached more strongly. */
+    private static void offer(Memory memory, double association, ToDoubleFunction<Memory> ownScore,
+                              Map<String, Reached> reached, Map<String, Reached> next, Set<String> seen) {
+        String id = memory.memoryId();
+        Reached known = reached.get(id);
+        if (known != null && known.association() >= association) {
+            return;
+        }
+        Reached candidate = new Reached(memory, association, ownScore.applyAsDouble(memory));
+        reached.put(id, candidate);
+        if (!seen.contains(id)) {
+            next.put(id, candidate);
+        }
     }
 
     private List<Memory> mentioning(ReadTarget target, MemoryFilter filter, String term, String lower) {
