@@ -50,6 +50,8 @@ public final class HybridRetrieval implements RetrieveMemories {
     private AccessCounter accessCounter;
     /** Results below this share of the best result's relevance are filler (see {@link #withoutFiller}). */
     static final double MIN_RELATIVE_RELEVANCE = 0.25;
+    /** Score factor for a memory naming only other members of a kind the query names. */
+    static final double OTHER_NAMESAKE_FACTOR = 0.5;
 
     public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
                            FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
@@ -122,6 +124,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
         ranked = associate(target, filter, text, ranked, vector, params, now, userId, traits);
+        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text));
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
         top = withoutFiller(top, traits);
 
@@ -138,6 +141,25 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         return new RetrievalResult(results, explain(query, path, vector != null, !cosines.isEmpty(), true,
                 !bm25.isEmpty(), embeddingMs, vectorMs, fulltextMs, results.size(), started, candidates));
+    }
+
+    /**
+     * Halves the score of memories about another member of a kind the query names ("Project Alpha …" when the
+     * question is about Project Beta): sharing the topic words makes them look relevant, but they answer a
+     * different question.
+     */
+    private static List<Ranked> demoteOtherNamesakes(List<Ranked> ranked, NamedSiblings siblings) {
+        if (ranked.stream().noneMatch(r -> siblings.namesOnlyOthers(r.memory().content()))) {
+            return ranked;
+        }
+        List<Ranked> demoted = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            demoted.add(siblings.namesOnlyOthers(r.memory().content())
+                    ? new Ranked(r.memory(), r.score(), r.total() * OTHER_NAMESAKE_FACTOR) : r);
+        }
+        demoted.sort(Comparator.comparingDouble(Ranked::total).reversed()
+                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        return demoted;
     }
 
     /**

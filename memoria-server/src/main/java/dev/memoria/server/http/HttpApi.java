@@ -15,6 +15,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -47,6 +50,9 @@ public final class HttpApi {
         this.redactedConfig = redactedConfig;
         this.metrics = metrics;
     }
+
+    /** Oversized bodies up to this multiple of the limit are read and discarded before the 413 is sent. */
+    static final long DRAIN_FACTOR = 8;
 
     public Javalin create() {
         return Javalin.create(config -> {
@@ -106,12 +112,30 @@ public final class HttpApi {
         ctx.attribute(Requests.PRINCIPAL, principal);
     }
 
-    /** Refuses a declared oversized body before anything reads it (Javalin also caps what it reads). */
+    /**
+     * Refuses a declared oversized body before anything parses it (Javalin also caps what it reads). A client that
+     * did not ask {@code Expect: 100-continue} is still sending the body; if the server answered and closed at
+     * once, the client would see a reset instead of the 413. So a body up to {@link #DRAIN_FACTOR} times the
+     * limit is read and discarded first; a larger one gets the 413 and a closed connection.
+     */
     private void rejectOversizedBody(Context ctx) {
         long declared = ctx.contentLength();
         if (declared > maxBodyBytes) {
+            if (declared <= DRAIN_FACTOR * maxBodyBytes) {
+                drain(ctx);
+            } else {
+                ctx.header("Connection", "close");
+            }
             ErrorResponses.write(ctx, 413, "body_too_large", "Request body too large (limit " + maxBodyBytes + " bytes)");
             ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static void drain(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client went away mid-body: the 413 below may not reach it, and there is nobody else to tell.
         }
     }
 
