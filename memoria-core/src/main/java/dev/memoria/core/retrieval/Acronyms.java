@@ -1,9 +1,8 @@
 package dev.memoria.core.retrieval;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The acronyms a text's capitalised phrases stand for: "React Server Components" → "RSC". People write the
@@ -12,8 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Acronyms {
 
-    /** Three or more capitalised Latin words in a row; two-letter acronyms are too ambiguous to add. */
-    private static final Pattern PHRASE = Pattern.compile("\\b[A-Z][a-zA-Z0-9]*(?:[ \\t-]+[A-Z][a-zA-Z0-9]*){2,}\\b");
+    static final int MAX_WORDS = 8;
 
     private Acronyms() {
     }
@@ -21,15 +19,17 @@ final class Acronyms {
     /** Acronyms of the capitalised phrases in the text, e.g. {@code RSC}; empty when there are none. */
     static Set<String> of(String text) {
         Set<String> acronyms = new LinkedHashSet<>();
-        Matcher matcher = PHRASE.matcher(text);
-        while (matcher.find()) {
-            String[] words = matcher.group().split("[ \\t-]+");
+        for (List<String> words : CapitalisedRuns.of(text, true)) {
+            // Two-letter acronyms are too ambiguous to add; a run of many capitalised words is a title or a shout.
+            if (words.size() < 3 || words.size() > MAX_WORDS) {
+                continue;
+            }
             StringBuilder initials = new StringBuilder();
             for (String word : words) {
                 initials.append(word.charAt(0));
             }
             acronyms.add(initials.toString());
-            if (words.length > 3) {
+            if (words.size() > 3) {
                 // The first word may only be capitalised because it starts the sentence ("Is React Server Components…").
                 acronyms.add(initials.substring(1));
             }

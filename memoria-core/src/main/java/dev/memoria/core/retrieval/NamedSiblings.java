@@ -2,20 +2,16 @@ package dev.memoria.core.retrieval;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names of the form "Project Beta", "Team Orion": a capitalised kind followed by a capitalised name. A memory that names only other members of a kind the query names ("Project Alpha uses React"
  * for "what is Project Beta's frontend?") is about something else, however many words it shares with the query.
  */
 final class NamedSiblings {
-
-    /** A run of capitalised words; only runs of exactly two are kind + name ("React Server Components" is not). */
-    private static final Pattern RUN = Pattern.compile("\\b[A-Z][a-z]+(?:[ \\t]+[A-Z][A-Za-z0-9]*)+\\b");
 
     /** Words that start questions or sentences rather than name a kind of thing. */
     private static final Set<String> NOT_KINDS = Set.of("what", "which", "who", "whom", "whose", "where", "when",
@@ -54,15 +50,27 @@ final class NamedSiblings {
 
     private static Map<String, Set<String>> names(String text) {
         Map<String, Set<String>> byKind = new HashMap<>();
-        Matcher matcher = RUN.matcher(text);
-        while (matcher.find()) {
-            String[] words = matcher.group().split("[ \\t]+");
-            String kind = words[0].toLowerCase(Locale.ROOT);
-            if (words.length != 2 || NOT_KINDS.contains(kind)) {
+        for (List<String> words : CapitalisedRuns.of(text, false)) {
+            // Only runs of exactly two words are kind + name: "React Server Components" is not.
+            String kind = words.get(0).toLowerCase(Locale.ROOT);
+            if (words.size() != 2 || !isCapitalisedWord(words.get(0)) || NOT_KINDS.contains(kind)) {
                 continue;
             }
-            byKind.computeIfAbsent(kind, k -> new HashSet<>()).add(words[1].toLowerCase(Locale.ROOT));
+            byKind.computeIfAbsent(kind, k -> new HashSet<>()).add(words.get(1).toLowerCase(Locale.ROOT));
         }
         return byKind;
+    }
+
+    /** "Project", not "API" or "R2D2": a kind is an ordinary capitalised word. */
+    private static boolean isCapitalisedWord(String word) {
+        if (word.length() < 2) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) < 'a' || word.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -25,4 +25,19 @@ class AcronymsTest {
         assertThat(Acronyms.expand("Is React Server Components stable?"))
                 .isEqualTo("Is React Server Components stable? IRSC RSC");
     }
+
+    @Test
+    void longRunsAreScannedWithoutRecursion() {
+        // a repeated regex group recursed once per word here and overflowed the stack
+        String run = "A - ".repeat(20_000) + "é";
+        assertThat(Acronyms.of(run)).isEmpty();
+        assertThat(Acronyms.of("Alpha Beta Gamma ".repeat(10_000))).isEmpty();
+        assertThat(NamedSiblings.of(run).namesOnlyOthers(run)).isFalse();
+    }
+
+    @Test
+    void wordsGluedToOtherLettersDoNotStartOrContinueARun() {
+        assertThat(Acronyms.of("éReact Server Components")).isEmpty();
+        assertThat(Acronyms.of("xReact Server Components Now")).containsExactly("SCN");
+    }
 }
