@@ -257,6 +257,27 @@ class MemoriaTest {
         assertThat(result.explain().vectorHit()).isTrue();
         assertThat(result.explain().candidateScores().get(0).vectorScore()).isGreaterThan(0.5);
         assertThat(memoria.retrieve(RetrieveQuery.simple(alice, "coffee", 5)).explain().candidateScores()).isEmpty();
+        assertThat(result.explain().graphAttempted()).as("English query, vectors trusted").isFalse();
+    }
+
+    @Test
+    void explainReportsTheAssociationStageWhenVectorsCannotRank() {
+        // without an embedder nothing can be trusted to vectors, so association runs
+        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
+        for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",
+                "jsonwebtoken v8.5.1 存在 CVE-2024-33531 漏洞")) {
+            keywordOnly.store(command(alice, content, null));
+        }
+
+        RetrievalResult result = keywordOnly.retrieve(new RetrieveQuery(alice, "Alice 负责的模块有什么问题？", 5, null, false,
+                null, Set.of(), ExplainLevel.ANALYZE, null, null));
+
+        assertThat(result.explain().graphAttempted()).isTrue();
+        assertThat(result.explain().graphHit()).isTrue();
+        assertThat(result.explain().graphCandidates()).isPositive();
+        assertThat(result.explain().graphMs()).isPositive();
+        assertThat(result.memories()).extracting(s -> s.memory().content())
+                .contains("jsonwebtoken v8.5.1 存在 CVE-2024-33531 漏洞");
     }
 
     @Test

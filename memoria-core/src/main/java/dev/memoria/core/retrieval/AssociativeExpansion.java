@@ -36,6 +36,8 @@ final class AssociativeExpansion {
     static final int TERMS_PER_SEED = 8;
     /** A lexical neighbour is passed this share of what a shared name passes (measured: 0.5–0.7 work alike). */
     static final double NEIGHBOUR_SHARE = 0.6;
+    /** How much of a seed's text is used to look for its neighbours (see {@link #opening}). */
+    static final int NEIGHBOUR_QUERY_CHARS = 200;
 
     private final MemoryStore store;
     private final MemorySearch search;
@@ -101,7 +103,8 @@ final class AssociativeExpansion {
                                   ToDoubleFunction<Memory> ownScore, Map<String, Reached> reached,
                                   Map<String, Reached> next, Set<String> seen) {
         String seedId = seed.memory().memoryId();
-        List<ScoredId> hits = search.keyword(target.branch(), target.at(), seed.memory().content(), filter, PER_TERM);
+        List<ScoredId> hits = search.keyword(target.branch(), target.at(), opening(seed.memory().content()), filter,
+                PER_TERM);
         double closest = hits.stream().filter(h -> !h.memoryId().equals(seedId))
                 .mapToDouble(ScoredId::score).max().orElse(0);
         if (closest <= 0) {
@@ -115,6 +118,21 @@ final class AssociativeExpansion {
                     * similarity.get(memory.memoryId());
             offer(memory, association, ownScore, reached, next, seen);
         }
+    }
+
+    /**
+     * The start of a memory's text, for use as a query: a memory can hold 32 KiB, and a query of thousands of terms
+     * costs far more than the few notes it would add; agent memories are mostly shorter than this anyway.
+     */
+    private static String opening(String content) {
+        if (content.length() <= NEIGHBOUR_QUERY_CHARS) {
+            return content;
+        }
+        int end = NEIGHBOUR_QUERY_CHARS;
+        if (Character.isLowSurrogate(content.charAt(end))) {
+            end--;
+        }
+        return content.substring(0, end);
     }
 
     /** Records a memory reached with this association unless it was already reached more strongly. */

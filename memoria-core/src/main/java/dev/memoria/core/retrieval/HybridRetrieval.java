@@ -73,8 +73,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         int fetchK = Math.max(3 * query.topK(), 20);
         String text = query.query().replace('\0', ' ').strip();
         if (text.isEmpty()) {
-            return new RetrievalResult(List.of(), explain(query, "none", false, false, false, false, 0, 0, 0, 0,
-                    started, List.of()));
+            return new RetrievalResult(List.of(), explain(query, "none", Stages.NONE, 0, started, List.of()));
         }
 
         long t0 = System.nanoTime();
@@ -123,7 +122,10 @@ public final class HybridRetrieval implements RetrieveMemories {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
-        ranked = associate(target, filter, text, ranked, vector, params, now, userId, traits);
+        long t3 = System.nanoTime();
+        Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits);
+        double graphMs = millisSince(t3);
+        ranked = association.ranked();
         ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text));
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
         top = withoutFiller(top, traits);
@@ -139,8 +141,9 @@ public final class HybridRetrieval implements RetrieveMemories {
             candidates.add(new CandidateScore(r.memory().memoryId(), i + 1, round(r.total()), round(r.score().vector()),
                     round(r.score().keyword()), round(r.score().temporal()), round(r.score().confidence())));
         }
-        return new RetrievalResult(results, explain(query, path, vector != null, !cosines.isEmpty(), true,
-                !bm25.isEmpty(), embeddingMs, vectorMs, fulltextMs, results.size(), started, candidates));
+        Stages stages = new Stages(vector != null, !cosines.isEmpty(), true, !bm25.isEmpty(), association.attempted(),
+                association.reached() > 0, association.reached(), embeddingMs, vectorMs, fulltextMs, graphMs);
+        return new RetrievalResult(results, explain(query, path, stages, results.size(), started, candidates));
     }
 
     /**
@@ -180,12 +183,12 @@ public final class HybridRetrieval implements RetrieveMemories {
      * in for meaning where vectors cannot: its strength is what the query's vector trust leaves, so for text the
      * embedding model handles well the ranking is left to the vectors.
      */
-    private List<Ranked> associate(ReadTarget target, MemoryFilter filter, String text, List<Ranked> ranked,
-                                   float[] vector, RetrievalParams params, Instant now, String userId,
-                                   QueryTraits traits) {
+    private Association associate(ReadTarget target, MemoryFilter filter, String text, List<Ranked> ranked,
+                                  float[] vector, RetrievalParams params, Instant now, String userId,
+                                  QueryTraits traits) {
         double strength = 1 - traits.vectorTrust();
         if (ranked.isEmpty() || strength < 0.2) {
-            return ranked;
+            return new Association(ranked, false, 0);
         }
         Map<String, Ranked> byId = new LinkedHashMap<>();
         ranked.forEach(r -> byId.put(r.memory().memoryId(), r));
@@ -200,7 +203,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             return HybridScore.of(memory, cosine, 0, 1, params, now, traits).total();
         });
         if (reached.isEmpty()) {
-            return ranked;
+            return new Association(ranked, true, 0);
         }
         Map<String, FeedbackCounts> counts = feedback.countsByMemory(userId, reached.keySet());
         for (AssociativeExpansion.Reached r : reached.values()) {
@@ -221,7 +224,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         List<Ranked> merged = new ArrayList<>(byId.values());
         merged.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
-        return merged;
+        return new Association(merged, true, reached.size());
     }
 
     private static double dot(float[] a, float[] b) {
@@ -266,12 +269,12 @@ public final class HybridRetrieval implements RetrieveMemories {
         return filter;
     }
 
-    private static RetrievalExplain explain(RetrieveQuery query, String path, boolean vectorAttempted,
-                                            boolean vectorHit, boolean fulltextAttempted, boolean fulltextHit,
-                                            double embeddingMs, double vectorMs, double fulltextMs, int count,
-                                            long started, List<CandidateScore> candidates) {
-        return new RetrievalExplain(query.explain(), path, vectorAttempted, vectorHit, fulltextAttempted, fulltextHit,
-                count, round(embeddingMs), round(vectorMs), round(fulltextMs), round(millisSince(started)),
+    private static RetrievalExplain explain(RetrieveQuery query, String path, Stages stages, int count, long started,
+                                            List<CandidateScore> candidates) {
+        return new RetrievalExplain(query.explain(), path, stages.vectorAttempted(), stages.vectorHit(),
+                stages.fulltextAttempted(), stages.fulltextHit(), stages.graphAttempted(), stages.graphHit(),
+                stages.graphCandidates(), count, round(stages.embeddingMs()), round(stages.vectorMs()),
+                round(stages.fulltextMs()), round(stages.graphMs()), round(millisSince(started)),
                 query.explain().withCandidates() ? candidates : List.of());
     }
 
@@ -284,5 +287,16 @@ public final class HybridRetrieval implements RetrieveMemories {
     }
 
     private record Ranked(Memory memory, HybridScore score, double total) {
+    }
+
+    /** The ranking after associative expansion, and whether it ran and how many memories it reached. */
+    private record Association(List<Ranked> ranked, boolean attempted, int reached) {
+    }
+
+    /** What each retrieval stage did, for the explain output. */
+    private record Stages(boolean vectorAttempted, boolean vectorHit, boolean fulltextAttempted, boolean fulltextHit,
+                          boolean graphAttempted, boolean graphHit, int graphCandidates, double embeddingMs,
+                          double vectorMs, double fulltextMs, double graphMs) {
+        static final Stages NONE = new Stages(false, false, false, false, false, false, 0, 0, 0, 0, 0);
     }
 }

@@ -7,11 +7,9 @@ import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.NotFoundException;
 import dev.memoria.ports.in.AsOf;
 import dev.memoria.ports.in.Caller;
-import dev.memoria.ports.in.CandidateScore;
 import dev.memoria.ports.in.ExplainLevel;
 import dev.memoria.ports.in.MemoryHistory;
 import dev.memoria.ports.in.Profile;
-import dev.memoria.ports.in.RetrievalExplain;
 import dev.memoria.ports.in.RetrievalResult;
 import dev.memoria.ports.in.ScoredMemory;
 import dev.memoria.ports.model.Memory;
@@ -76,43 +74,8 @@ public final class MemoryReadRoutes {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("results", items);
-        json.put("explain", explainJson(result.explain()));
+        json.put("explain", ExplainJson.of(result.explain()));
         ctx.json(json);
-    }
-
-    private static Map<String, Object> explainJson(RetrievalExplain e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("level", e.level().name().toLowerCase(java.util.Locale.ROOT));
-        json.put("path", e.path());
-        json.put("vector_attempted", e.vectorAttempted());
-        json.put("vector_hit", e.vectorHit());
-        json.put("fulltext_attempted", e.fulltextAttempted());
-        json.put("fulltext_hit", e.fulltextHit());
-        json.put("graph_attempted", false);
-        json.put("graph_hit", false);
-        json.put("graph_candidates", 0);
-        json.put("result_count", e.resultCount());
-        json.put("embedding_ms", e.embeddingMs());
-        json.put("vector_ms", e.vectorMs());
-        json.put("fulltext_ms", e.fulltextMs());
-        json.put("graph_ms", 0.0);
-        json.put("total_ms", e.totalMs());
-        if (!e.candidateScores().isEmpty()) {
-            json.put("candidate_scores", e.candidateScores().stream().map(MemoryReadRoutes::candidateJson).toList());
-        }
-        return json;
-    }
-
-    private static Map<String, Object> candidateJson(CandidateScore c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("memory_id", c.memoryId());
-        json.put("rank", c.rank());
-        json.put("final_score", c.finalScore());
-        json.put("vector_score", c.vectorScore());
-        json.put("keyword_score", c.keywordScore());
-        json.put("temporal_score", c.temporalScore());
-        json.put("confidence_score", c.confidenceScore());
-        return json;
     }
 
     private void list(Context ctx) {

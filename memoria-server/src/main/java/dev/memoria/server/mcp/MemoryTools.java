@@ -3,7 +3,6 @@ package dev.memoria.server.mcp;
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.error.NotFoundException;
 import dev.memoria.ports.in.Caller;
-import dev.memoria.ports.in.CandidateScore;
 import dev.memoria.ports.in.ChatMessage;
 import dev.memoria.ports.in.ExplainLevel;
 import dev.memoria.ports.in.ObserveCommand;
@@ -12,7 +11,6 @@ import dev.memoria.server.http.MemoryJson;
 import dev.memoria.ports.in.Profile;
 import dev.memoria.ports.in.PurgeCommand;
 import dev.memoria.ports.in.PurgeResult;
-import dev.memoria.ports.in.RetrievalExplain;
 import dev.memoria.ports.in.RetrievalResult;
 import dev.memoria.ports.in.RetrieveQuery;
 import dev.memoria.ports.in.StoreCommand;
@@ -26,6 +24,7 @@ import dev.memoria.ports.model.PageRequest;
 import dev.memoria.ports.model.SessionFilter;
 import dev.memoria.ports.model.TrustTier;
 import dev.memoria.ports.in.AsOf;
+import dev.memoria.server.http.ExplainJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ final class MemoryTools {
         if (query.explain() == ExplainLevel.NONE || result.explain() == null) {
             return lines;
         }
-        return ResultTexts.withExplain(lines, explainJson(result.explain()));
+        return ResultTexts.withExplain(lines, ExplainJson.of(result.explain()));
     }
 
     /** The retrieval arguments shared by retrieve, search and correct-by-query. */
@@ -221,37 +220,5 @@ final class MemoryTools {
             types.add(MemoryType.parse(value));
         }
         return types;
-    }
-
-    /** The same explain object the REST retrieve route returns. */
-    static Map<String, Object> explainJson(RetrievalExplain e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("level", e.level().name().toLowerCase(Locale.ROOT));
-        json.put("path", e.path());
-        json.put("vector_attempted", e.vectorAttempted());
-        json.put("vector_hit", e.vectorHit());
-        json.put("fulltext_attempted", e.fulltextAttempted());
-        json.put("fulltext_hit", e.fulltextHit());
-        json.put("result_count", e.resultCount());
-        json.put("embedding_ms", e.embeddingMs());
-        json.put("vector_ms", e.vectorMs());
-        json.put("fulltext_ms", e.fulltextMs());
-        json.put("total_ms", e.totalMs());
-        if (e.candidateScores() != null && !e.candidateScores().isEmpty()) {
-            List<Map<String, Object>> candidates = new ArrayList<>();
-            for (CandidateScore c : e.candidateScores()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("memory_id", c.memoryId());
-                item.put("rank", c.rank());
-                item.put("final_score", c.finalScore());
-                item.put("vector_score", c.vectorScore());
-                item.put("keyword_score", c.keywordScore());
-                item.put("temporal_score", c.temporalScore());
-                item.put("confidence_score", c.confidenceScore());
-                candidates.add(item);
-            }
-            json.put("candidate_scores", candidates);
-        }
-        return json;
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -282,6 +283,11 @@ class MemoryApiTest {
                 "explain", "verbose"))).json();
         assertThat(response.get("explain").get("path").asText()).isEqualTo("hybrid");
         assertThat(response.get("explain").get("candidate_scores")).isNotEmpty();
+        List<String> fields = new ArrayList<>();
+        response.get("explain").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("level", "path", "vector_attempted", "vector_hit", "fulltext_attempted",
+                "fulltext_hit", "graph_attempted", "graph_hit", "graph_candidates", "result_count", "embedding_ms",
+                "vector_ms", "fulltext_ms", "graph_ms", "total_ms", "candidate_scores");
         assertThat(api.post("/v1/memories/retrieve", "{\"query\":\"x\",\"explain\":null}").status()).isEqualTo(422);
         assertThat(api.post("/v1/memories/retrieve", json(Map.of("query", "x", "session_scope", "only"))).status())
                 .isEqualTo(422);
