@@ -8,13 +8,16 @@ import dev.memoria.ports.out.MemorySearch;
 import dev.memoria.ports.out.MemoryStore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -60,7 +63,8 @@ final class AssociativeExpansion {
         List<Scored> frontier = new ArrayList<>(ranked.subList(0, Math.min(SEEDS, ranked.size())));
         Set<String> seen = new LinkedHashSet<>();
         frontier.forEach(s -> seen.add(s.memory().memoryId()));
-        Set<String> followedTerms = new java.util.HashSet<>();
+        Set<String> followedTerms = new HashSet<>();
+        Rows rows = new Rows(store, target);
         for (int hop = 0; hop < HOPS && !frontier.isEmpty(); hop++) {
             Map<String, Reached> next = new LinkedHashMap<>();
             for (Scored seed : frontier) {
@@ -70,7 +74,7 @@ final class AssociativeExpansion {
                     if (queryLower.contains(lower) || !followedTerms.add(lower) || used++ >= TERMS_PER_SEED) {
                         continue;
                     }
-                    List<Memory> mentioning = mentioning(target, filter, term, lower);
+                    List<Memory> mentioning = mentioning(target, filter, term, lower, rows);
                     double specificity = 1.0 / (1 + 0.25 * Math.max(0, mentioning.size() - 2));
                     for (Memory memory : mentioning) {
                         if (memory.memoryId().equals(seed.memory().memoryId())) {
@@ -83,7 +87,7 @@ final class AssociativeExpansion {
             }
             if (hop == 0) {
                 for (Scored seed : frontier) {
-                    followNeighbours(target, filter, seed, strength, ownScore, reached, next, seen);
+                    followNeighbours(target, filter, seed, strength, ownScore, reached, next, seen, rows);
                 }
             }
             frontier = next.values().stream().sorted(Comparator.comparingDouble(Reached::combined).reversed())
@@ -101,7 +105,7 @@ final class AssociativeExpansion {
      */
     private void followNeighbours(ReadTarget target, MemoryFilter filter, Scored seed, double strength,
                                   ToDoubleFunction<Memory> ownScore, Map<String, Reached> reached,
-                                  Map<String, Reached> next, Set<String> seen) {
+                                  Map<String, Reached> next, Set<String> seen, Rows rows) {
         String seedId = seed.memory().memoryId();
         List<ScoredId> hits = search.keyword(target.branch(), target.at(), opening(seed.memory().content()), filter,
                 PER_TERM);
@@ -113,7 +117,7 @@ final class AssociativeExpansion {
         Map<String, Double> similarity = new HashMap<>();
         hits.stream().filter(h -> !h.memoryId().equals(seedId))
                 .forEach(h -> similarity.put(h.memoryId(), h.score() / closest));
-        for (Memory memory : store.findActiveByIds(target.branch(), similarity.keySet(), target.at())) {
+        for (Memory memory : rows.load(similarity.keySet())) {
             double association = seed.score() * HOP_DECAY * strength * NEIGHBOUR_SHARE
                     * similarity.get(memory.memoryId());
             offer(memory, association, ownScore, reached, next, seen);
@@ -150,13 +154,43 @@ final class AssociativeExpansion {
         }
     }
 
-    private List<Memory> mentioning(ReadTarget target, MemoryFilter filter, String term, String lower) {
+    private List<Memory> mentioning(ReadTarget target, MemoryFilter filter, String term, String lower, Rows rows) {
         List<ScoredId> hits = search.keyword(target.branch(), target.at(), term, filter, PER_TERM * 2);
         if (hits.isEmpty()) {
             return List.of();
         }
-        return store.findActiveByIds(target.branch(), hits.stream().map(ScoredId::memoryId).toList(), target.at())
-                .stream().filter(m -> m.content().toLowerCase(Locale.ROOT).contains(lower)).limit(PER_TERM).toList();
+        return rows.load(hits.stream().map(ScoredId::memoryId).toList()).stream()
+                .filter(m -> m.content().toLowerCase(Locale.ROOT).contains(lower)).limit(PER_TERM).toList();
+    }
+
+    /**
+     * The memories one expansion has loaded. Names and neighbours lead to the same few memories again and again;
+     * each is fetched from the store once, the rest of its visits cost a map lookup.
+     */
+    private static final class Rows {
+
+        private final MemoryStore store;
+        private final ReadTarget target;
+        private final Map<String, Memory> loaded = new HashMap<>();
+        private final Set<String> inactive = new HashSet<>();
+
+        Rows(MemoryStore store, ReadTarget target) {
+            this.store = store;
+            this.target = target;
+        }
+
+        /** The active memories among the ids, in the order of the ids. */
+        List<Memory> load(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !loaded.containsKey(id) && !inactive.contains(id))
+                    .toList();
+            if (!missing.isEmpty()) {
+                for (Memory memory : store.findActiveByIds(target.branch(), missing, target.at())) {
+                    loaded.put(memory.memoryId(), memory);
+                }
+                missing.stream().filter(id -> !loaded.containsKey(id)).forEach(inactive::add);
+            }
+            return ids.stream().map(loaded::get).filter(Objects::nonNull).toList();
+        }
     }
 
     /** A memory and a score. */
