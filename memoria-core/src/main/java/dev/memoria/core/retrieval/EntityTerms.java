@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Picks the names of things out of a memory's text without an LLM: identifiers that look like entities
  * (service names with hyphens, versions, acronyms and CVE ids, CamelCase, {@code @mentions}), and — in text
- * that is mostly CJK, where Latin words are almost always names — every Latin word.
+ * that is mostly CJK, where Latin words are almost always names — every Latin word (see
+ * {@link #MIN_NAME_IN_PROSE} for text whose letters are mostly Latin but whose words are Chinese).
  */
 final class EntityTerms {
 
@@ -19,11 +20,19 @@ final class EntityTerms {
     private static final Set<String> COMMON = Set.of("the", "and", "for", "with", "this", "that", "from", "api", "ok",
             "id", "v1", "v2", "http", "https", "todo", "etc", "e.g", "i.e");
 
+    /**
+     * In Chinese prose with long Latin names ("auth-service 使用 jsonwebtoken 库") the letters are mostly Latin, yet
+     * the words are mostly Chinese: there a Latin word of this length or more is taken as a name too. Shorter ones
+     * ("tech lead") are too often ordinary English.
+     */
+    static final int MIN_NAME_IN_PROSE = 5;
+
     private EntityTerms() {
     }
 
     static Set<String> of(String text) {
         boolean mostlyCjk = Scripts.cjkLetterShare(text) > 0.3;
+        boolean cjkProse = Scripts.cjkWordShare(text) >= 0.5;
         Set<String> terms = new LinkedHashSet<>();
         Matcher matcher = LATIN_TOKEN.matcher(text);
         while (matcher.find()) {
@@ -33,7 +42,7 @@ final class EntityTerms {
             }
             boolean entityShaped = HAS_SHAPE.matcher(token).matches() || Character.isUpperCase(token.charAt(0))
                     && !isSentenceStart(text, matcher.start());
-            if (mostlyCjk || entityShaped) {
+            if (mostlyCjk || entityShaped || cjkProse && token.length() >= MIN_NAME_IN_PROSE) {
                 terms.add(token);
             }
         }
