@@ -10,7 +10,6 @@ import dev.memoria.core.llm.Reflection;
 import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.UnavailableException;
 import dev.memoria.ports.model.Entity;
-import dev.memoria.ports.model.Memory;
 import dev.memoria.server.http.JsonBody;
 import dev.memoria.server.http.Requests;
 import io.javalin.config.RoutesConfig;
@@ -86,7 +85,7 @@ public final class GovernanceRoutes {
 
     private void reflect(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = mode(body);
+        String mode = EntityResponses.mode(body.optionalText("mode"));
         boolean force = OptionalBody.flag(body, "force");
         String user = Requests.principal(ctx).userId();
         Governance governance = memoria.governance();
@@ -122,61 +121,14 @@ public final class GovernanceRoutes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signal", cluster.signal());
         json.put("importance", Math.round(cluster.importance() * 1000) / 1000.0);
-        json.put("memories", cluster.memories().stream().map(GovernanceRoutes::memoryRef).toList());
+        json.put("memories", cluster.memories().stream().map(EntityResponses::memoryRef).toList());
         return json;
-    }
-
-    private static Map<String, Object> memoryRef(Memory m) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("memory_id", m.memoryId());
-        json.put("content", m.content());
-        return json;
-    }
-
-    private static String mode(JsonBody body) {
-        String mode = body.optionalText("mode");
-        if (mode == null) {
-            return "auto";
-        }
-        if (!List.of("auto", "candidates", "internal").contains(mode)) {
-            throw new InvalidInputException("invalid_mode", "mode must be auto, candidates or internal");
-        }
-        return mode;
     }
 
     private void extractEntities(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = mode(body);
-        String user = Requests.principal(ctx).userId();
-        EntityExtraction extraction = memoria.governance().entities();
-        if ("internal".equals(mode) && !extraction.llmAvailable()) {
-            throw new UnavailableException("llm_not_configured", "LLM_API_KEY not configured");
-        }
-        if ("candidates".equals(mode) || !extraction.llmAvailable()) {
-            List<Memory> unlinked = extraction.unlinked(user);
-            if (unlinked.isEmpty()) {
-                ctx.json(Map.of("status", "complete", "unlinked", 0));
-                return;
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("status", "candidates");
-            json.put("unlinked", unlinked.size());
-            json.put("memories", unlinked.stream().map(GovernanceRoutes::memoryRef).toList());
-            json.put("existing_entities", extraction.list(user).stream().map(GovernanceRoutes::entityJson).toList());
-            ctx.json(json);
-            return;
-        }
-        EntityExtraction.ExtractResult result = extraction.extract(user);
-        if (result.unlinked().isEmpty()) {
-            ctx.json(Map.of("status", "complete", "unlinked", 0));
-            return;
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", "done");
-        json.put("total_memories", result.unlinked().size());
-        json.put("entities_found", result.entitiesFound());
-        json.put("failed", result.failed());
-        ctx.json(json);
+        String mode = EntityResponses.mode(body.optionalText("mode"));
+        ctx.json(EntityResponses.extract(memoria.governance().entities(), Requests.principal(ctx).userId(), mode));
     }
 
     private void linkEntities(Context ctx) {
@@ -197,20 +149,12 @@ public final class GovernanceRoutes {
         }
         EntityExtraction.LinkResult result = memoria.governance().entities()
                 .link(Requests.principal(ctx).userId(), request);
-        ctx.json(Map.of("entities_created", result.entitiesCreated(), "entities_reused", result.entitiesReused(),
-                "edges_created", result.edgesCreated()));
+        ctx.json(EntityResponses.linked(result));
     }
 
     private void entities(Context ctx) {
         ctx.json(Map.of("entities", memoria.governance().entities().list(Requests.principal(ctx).userId()).stream()
-                .map(GovernanceRoutes::entityJson).toList()));
-    }
-
-    private static Map<String, Object> entityJson(Entity e) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", e.displayName());
-        json.put("entity_type", e.entityType());
-        return json;
+                .map(EntityResponses::entity).toList()));
     }
 
     private void adminTrigger(Context ctx) {

@@ -26,7 +26,7 @@ final class McpServers {
     static ToolRegistry embedded(Memoria memoria) {
         return new ToolRegistry(ToolRegistry.merge(List.of(new MemoryTools(memoria).handlers(),
                 new VersionTools(memoria).handlers(), new TuningTools(memoria).handlers(),
-                new GovernanceTools(memoria).handlers())));
+                new GovernanceTools(memoria).handlers(), new EntityTools(memoria).handlers())));
     }
 
     /** The SDK's JSON mapper on a private Jackson instance: protocol messages carry fields we do not model. */

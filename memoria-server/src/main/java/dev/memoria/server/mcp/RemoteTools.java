@@ -1,7 +1,11 @@
 package dev.memoria.server.mcp;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memoria.core.llm.EntityExtraction;
+import dev.memoria.ports.model.Entity;
+import dev.memoria.server.governance.EntityResponses;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +57,9 @@ final class RemoteTools {
         tools.put("memory_get_retrieval_params", (user, args) ->
                 ResultTexts.pretty(rest.get("memory_get_retrieval_params", "/v1/retrieval-params", Map.of())));
         tools.put("memory_tune_params", (user, args) -> tune());
+        tools.put("memory_extract_entities", (user, args) -> ResultTexts.compact(rest.post("memory_extract_entities",
+                "/v1/extract-entities", RestClient.body("mode", EntityResponses.mode(args.text("mode"))))));
+        tools.put("memory_link_entities", (user, args) -> linkEntities(args));
         return tools;
     }
 
@@ -338,6 +345,26 @@ final class RemoteTools {
         body.remove("source");
         JsonNode answer = rest.post("memory_pick", "/v1/branches/" + RestClient.segment(source) + "/pick", body);
         return answer.path("dry_run").asBoolean() ? ResultTexts.pretty(answer) : result(answer);
+    }
+
+    private String linkEntities(ToolArguments args) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        try {
+            for (EntityExtraction.Links links : EntityTools.parse(args.raw("entities"))) {
+                List<Map<String, Object>> entities = new ArrayList<>();
+                for (Entity entity : links.entities()) {
+                    entities.add(RestClient.body("name", entity.displayName(), "type", entity.entityType()));
+                }
+                items.add(RestClient.body("memory_id", links.memoryId(), "entities", entities));
+            }
+        } catch (IllegalArgumentException e) {
+            return ResultTexts.compact(Map.of("error", e.getMessage()));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", "done");
+        json.putAll(MAPPER.convertValue(rest.post("memory_link_entities", "/v1/extract-entities/link",
+                Map.of("entities", items)), new TypeReference<Map<String, Object>>() { }));
+        return ResultTexts.compact(json);
     }
 
     private String tune() {

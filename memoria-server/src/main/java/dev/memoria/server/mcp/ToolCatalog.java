@@ -196,6 +196,16 @@ final class ToolCatalog {
         addHidden("memory_get_retrieval_params",
                 "Show this user's retrieval weights (feedback_weight, temporal_decay_hours, confidence_weight).",
                 Schema.object());
+        addHidden("memory_extract_entities",
+                "Find the memories not yet linked to entities: with an LLM configured they are extracted and linked; "
+                        + "without one (or in candidates mode) they are listed with the known entities, for you to "
+                        + "extract and pass to memory_link_entities.",
+                Schema.object().enumeration("mode", "auto: use the model if configured; candidates: always list; "
+                        + "internal: require the model", List.of("auto", "candidates", "internal"), "auto"));
+        addHidden("memory_link_entities",
+                "Link entities you extracted to memories. entities is a JSON string of "
+                        + "[{\"memory_id\": \"...\", \"entities\": [{\"name\": \"...\", \"type\": \"...\"}]}].",
+                Schema.object().requiredString("entities", "JSON array of {memory_id, entities:[{name, type}]}"));
         addHidden("memory_tune_params",
                 "Re-tune retrieval weights from the feedback recorded so far (needs at least 10 feedback signals).",
                 Schema.object());

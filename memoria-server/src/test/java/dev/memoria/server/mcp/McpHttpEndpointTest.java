@@ -124,6 +124,29 @@ class McpHttpEndpointTest {
     }
 
     @Test
+    void hiddenEntityToolsListCandidatesAndLinkWhatTheAgentExtracted() {
+        Agent a = agent();
+        String id = a.rest().post("/v1/memories", "{\"content\": \"Alice owns auth-service\"}").json()
+                .get("memory_id").asText();
+
+        // no LLM here: the memories to link come back for the agent to extract itself
+        assertThat(a.call("memory_extract_entities", Map.of())).startsWith("{\"status\":\"candidates\",\"unlinked\":1,")
+                .contains(id);
+        String linked = a.call("memory_link_entities", Map.of("entities", "[{\"memory_id\": \"" + id
+                + "\", \"entities\": [{\"name\": \"Alice\", \"type\": \"person\"}, {\"name\": \"auth-service\"}]}]"));
+        assertThat(linked).isEqualTo("{\"status\":\"done\",\"entities_created\":2,\"entities_reused\":0,"
+                + "\"edges_created\":2}");
+        assertThat(a.call("memory_extract_entities", Map.of("mode", "candidates")))
+                .isEqualTo("{\"status\":\"complete\",\"unlinked\":0}");
+        assertThat(a.rest().get("/v1/entities").json().get("entities")).hasSize(2);
+
+        assertThat(a.call("memory_link_entities", Map.of("entities", "not json"))).startsWith("{\"error\":\"entities is not valid JSON");
+        assertThat(a.call("memory_link_entities", Map.of("entities", "[{\"entities\": []}]")))
+                .isEqualTo("{\"error\":\"every item needs a memory_id string\"}");
+        assertThat(a.error("memory_extract_entities", Map.of("mode", "telepathy"))).contains("mode must be");
+    }
+
+    @Test
     void storeRetrieveSearchListAndProfile() {
         Agent a = agent();
         String id = a.store("The staging cluster runs Kubernetes 1.30");

@@ -133,6 +133,12 @@ class McpStdioTest {
                         .startsWith("Purged ");
                 assertThat(ok(client, "memory_get_retrieval_params", Map.of())).contains("\"user_id\" : \"remote-user\"");
                 assertThat(ok(client, "memory_tune_params", Map.of())).contains("Not enough feedback");
+                assertThat(ok(client, "memory_extract_entities", Map.of("mode", "candidates"))).startsWith("{\"status\":");
+                assertThat(ok(client, "memory_link_entities", Map.of("entities", "[{\"memory_id\": \"" + current
+                        + "\", \"entities\": [{\"name\": \"Berlin\", \"type\": \"location\"}]}]")))
+                        .isEqualTo("{\"status\":\"done\",\"entities_created\":1,\"entities_reused\":0,\"edges_created\":1}");
+                assertThat(ok(client, "memory_link_entities", Map.of("entities", "[1]")))
+                        .isEqualTo("{\"error\":\"every item needs a memory_id string\"}");
                 assertThat(ok(client, "memory_governance", Map.of())).startsWith("Governance complete: quarantined=")
                         .contains("% auto-generated");
                 assertThat(ok(client, "memory_governance", Map.of())).startsWith("Governance skipped (cooldown: ");

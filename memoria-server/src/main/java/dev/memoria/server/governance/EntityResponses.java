@@ -1,0 +1,96 @@
+package dev.memoria.server.governance;
+
+import dev.memoria.core.llm.EntityExtraction;
+import dev.memoria.ports.error.InvalidInputException;
+import dev.memoria.ports.error.UnavailableException;
+import dev.memoria.ports.model.Entity;
+import dev.memoria.ports.model.Memory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bodies of entity extraction and linking, shared by {@code POST /v1/extract-entities[/link]} and the MCP
+ * tools {@code memory_extract_entities} and {@code memory_link_entities}, so both say the same thing.
+ */
+public final class EntityResponses {
+
+    static final List<String> MODES = List.of("auto", "candidates", "internal");
+
+    private EntityResponses() {
+    }
+
+    /** Validates a mode argument; null means {@code auto}. */
+    public static String mode(String mode) {
+        if (mode == null) {
+            return "auto";
+        }
+        if (!MODES.contains(mode)) {
+            throw new InvalidInputException("invalid_mode", "mode must be auto, candidates or internal");
+        }
+        return mode;
+    }
+
+    /**
+     * Without an LLM (or in {@code candidates} mode) lists the memories still to be linked and the entities known,
+     * for the agent to extract itself; with one, extracts and links them.
+     */
+    public static Map<String, Object> extract(EntityExtraction extraction, String user, String mode) {
+        if ("internal".equals(mode) && !extraction.llmAvailable()) {
+            throw new UnavailableException("llm_not_configured", "LLM_API_KEY not configured");
+        }
+        if ("candidates".equals(mode) || !extraction.llmAvailable()) {
+            List<Memory> unlinked = extraction.unlinked(user);
+            if (unlinked.isEmpty()) {
+                return complete();
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("status", "candidates");
+            json.put("unlinked", unlinked.size());
+            json.put("memories", unlinked.stream().map(EntityResponses::memoryRef).toList());
+            json.put("existing_entities", extraction.list(user).stream().map(EntityResponses::entity).toList());
+            return json;
+        }
+        EntityExtraction.ExtractResult result = extraction.extract(user);
+        if (result.unlinked().isEmpty()) {
+            return complete();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", "done");
+        json.put("total_memories", result.unlinked().size());
+        json.put("entities_found", result.entitiesFound());
+        json.put("failed", result.failed());
+        return json;
+    }
+
+    /** The counts of a link request. */
+    public static Map<String, Object> linked(EntityExtraction.LinkResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("entities_created", result.entitiesCreated());
+        json.put("entities_reused", result.entitiesReused());
+        json.put("edges_created", result.edgesCreated());
+        return json;
+    }
+
+    public static Map<String, Object> entity(Entity e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", e.displayName());
+        json.put("entity_type", e.entityType());
+        return json;
+    }
+
+    static Map<String, Object> memoryRef(Memory m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("memory_id", m.memoryId());
+        json.put("content", m.content());
+        return json;
+    }
+
+    private static Map<String, Object> complete() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", "complete");
+        json.put("unlinked", 0);
+        return json;
+    }
+}
