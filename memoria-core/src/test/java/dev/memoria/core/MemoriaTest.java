@@ -53,7 +53,11 @@ class MemoriaTest {
     }
 
     private List<String> retrieve(Caller caller, String query) {
-        return memoria.retrieve(RetrieveQuery.simple(caller, query, 5)).memories().stream()
+        return retrieve(caller, query, 5);
+    }
+
+    private List<String> retrieve(Caller caller, String query, int topK) {
+        return memoria.retrieve(RetrieveQuery.simple(caller, query, topK)).memories().stream()
                 .map(s -> s.memory().content()).toList();
     }
 
@@ -87,6 +91,16 @@ class MemoriaTest {
 
         assertThat(retrieve(alice, "morning coffee")).containsExactly("I like coffee in the morning",
                 "Coffee beans come from Ethiopia");
+    }
+
+    @Test
+    void nearDuplicatesLeaveRoomForADifferentRelevantMemory() {
+        store(alice, "deploy the billing service with kubectl apply on the production cluster");
+        store(alice, "deploy billing service: kubectl apply on production cluster, then watch the rollout");
+        store(alice, "deploy the billing service only on Tuesday and Thursday mornings");
+
+        List<String> top2 = retrieve(alice, "how do we deploy the billing service", 2);
+        assertThat(top2).hasSize(2).contains("deploy the billing service only on Tuesday and Thursday mornings");
     }
 
     @Test
