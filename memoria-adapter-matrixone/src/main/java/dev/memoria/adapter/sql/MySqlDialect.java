@@ -1,9 +1,5 @@
 package dev.memoria.adapter.sql;
 
-import org.jdbi.v3.core.statement.SqlStatement;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -76,16 +72,5 @@ class MySqlDialect implements SqlDialect {
         return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ("
                 + all.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") ON DUPLICATE KEY UPDATE "
                 + valueColumns.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public void bindVector(SqlStatement<?> statement, String name, float[] vector) {
-        statement.bindByType(name, vector == null ? null : VectorCodec.toBytes(vector), byte[].class);
-    }
-
-    @Override
-    public float[] readVector(ResultSet rs, String column) throws SQLException {
-        byte[] bytes = rs.getBytes(column);
-        return bytes == null ? null : VectorCodec.fromBytes(bytes);
     }
 }

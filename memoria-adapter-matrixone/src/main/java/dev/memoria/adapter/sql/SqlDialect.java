@@ -29,11 +29,19 @@ interface SqlDialect {
      */
     String upsert(String table, List<String> keyColumns, List<String> valueColumns);
 
-    /** Binds an embedding (or null) to a named parameter. */
-    void bindVector(SqlStatement<?> statement, String name, float[] vector);
+    /**
+     * Binds an embedding (or null) to a named parameter: by default as little-endian float bytes, for the binary
+     * column types of databases without a vector type.
+     */
+    default void bindVector(SqlStatement<?> statement, String name, float[] vector) {
+        statement.bindByType(name, vector == null ? null : VectorCodec.toBytes(vector), byte[].class);
+    }
 
-    /** Reads an embedding column; null when the column is null. */
-    float[] readVector(ResultSet rs, String column) throws SQLException;
+    /** Reads an embedding column written by {@link #bindVector}; null when the column is null. */
+    default float[] readVector(ResultSet rs, String column) throws SQLException {
+        byte[] bytes = rs.getBytes(column);
+        return bytes == null ? null : VectorCodec.fromBytes(bytes);
+    }
 
     /** Whether the connection pool may set the transaction isolation level (MatrixOne does not support it). */
     default boolean supportsIsolationLevel() {

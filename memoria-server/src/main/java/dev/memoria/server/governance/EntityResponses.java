@@ -1,7 +1,6 @@
 package dev.memoria.server.governance;
 
 import dev.memoria.core.llm.EntityExtraction;
-import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.UnavailableException;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
@@ -16,20 +15,7 @@ import java.util.Map;
  */
 public final class EntityResponses {
 
-    static final List<String> MODES = List.of("auto", "candidates", "internal");
-
     private EntityResponses() {
-    }
-
-    /** Validates a mode argument; null means {@code auto}. */
-    public static String mode(String mode) {
-        if (mode == null) {
-            return "auto";
-        }
-        if (!MODES.contains(mode)) {
-            throw new InvalidInputException("invalid_mode", "mode must be auto, candidates or internal");
-        }
-        return mode;
     }
 
     /**

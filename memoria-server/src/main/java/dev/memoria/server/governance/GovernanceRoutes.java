@@ -85,7 +85,7 @@ public final class GovernanceRoutes {
 
     private void reflect(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = EntityResponses.mode(body.optionalText("mode"));
+        String mode = LlmModes.parse(body.optionalText("mode"));
         boolean force = OptionalBody.flag(body, "force");
         String user = Requests.principal(ctx).userId();
         Governance governance = memoria.governance();
@@ -127,7 +127,7 @@ public final class GovernanceRoutes {
 
     private void extractEntities(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = EntityResponses.mode(body.optionalText("mode"));
+        String mode = LlmModes.parse(body.optionalText("mode"));
         ctx.json(EntityResponses.extract(memoria.governance().entities(), Requests.principal(ctx).userId(), mode));
     }
 

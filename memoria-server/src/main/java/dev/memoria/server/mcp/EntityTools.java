@@ -7,6 +7,7 @@ import dev.memoria.core.Memoria;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.server.governance.EntityResponses;
+import dev.memoria.server.governance.LlmModes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class EntityTools {
     }
 
     private String extract(String user, ToolArguments args) {
-        String mode = EntityResponses.mode(args.text("mode"));
+        String mode = LlmModes.parse(args.text("mode"));
         return ResultTexts.compact(EntityResponses.extract(memoria.governance().entities(), user, mode));
     }
 

@@ -8,6 +8,7 @@ import dev.memoria.core.llm.Reflection;
 import dev.memoria.ports.error.UnavailableException;
 import dev.memoria.ports.in.SnapshotInfo;
 import dev.memoria.ports.model.Memory;
+import dev.memoria.server.governance.LlmModes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,6 @@ import java.util.Optional;
  * runs, with the same cooldowns (and {@code force} override) as their REST routes.
  */
 final class GovernanceTools {
-
-    static final List<String> REFLECT_MODES = List.of("auto", "candidates", "internal");
 
     private final Memoria memoria;
 
@@ -64,7 +63,7 @@ final class GovernanceTools {
      * the agent to synthesise and no cooldown starts; with one, insights are stored and the cooldown applies.
      */
     private String reflect(String user, ToolArguments args) {
-        String mode = reflectMode(args);
+        String mode = LlmModes.parse(args.text("mode"));
         Governance governance = memoria.governance();
         Reflection reflection = governance.reflection();
         if ("internal".equals(mode) && !reflection.llmAvailable()) {
@@ -82,17 +81,6 @@ final class GovernanceTools {
         Reflection.Outcome outcome = governance.reflect(user);
         return outcome.candidates().isEmpty() ? ResultTexts.NO_CLUSTERS
                 : ResultTexts.reflected(outcome.scenesCreated(), outcome.candidates().size());
-    }
-
-    static String reflectMode(ToolArguments args) {
-        String mode = args.text("mode");
-        if (mode == null) {
-            return "auto";
-        }
-        if (!REFLECT_MODES.contains(mode)) {
-            throw new ToolError("mode must be auto, candidates or internal");
-        }
-        return mode;
     }
 
     private static ResultTexts.Cluster cluster(Reflection.Cluster cluster) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.server.governance.EntityResponses;
+import dev.memoria.server.governance.LlmModes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class RemoteTools {
                 ResultTexts.pretty(rest.get("memory_get_retrieval_params", "/v1/retrieval-params", Map.of())));
         tools.put("memory_tune_params", (user, args) -> tune());
         tools.put("memory_extract_entities", (user, args) -> ResultTexts.compact(rest.post("memory_extract_entities",
-                "/v1/extract-entities", RestClient.body("mode", EntityResponses.mode(args.text("mode"))))));
+                "/v1/extract-entities", RestClient.body("mode", LlmModes.parse(args.text("mode"))))));
         tools.put("memory_link_entities", (user, args) -> linkEntities(args));
         return tools;
     }
@@ -317,7 +318,7 @@ final class RemoteTools {
     }
 
     private String reflect(ToolArguments args) {
-        String mode = GovernanceTools.reflectMode(args); // same validation as embedded mode
+        String mode = LlmModes.parse(args.text("mode")); // same validation as embedded mode
         JsonNode answer = rest.post("memory_reflect", "/v1/reflect",
                 RestClient.body("force", args.bool("force", false), "mode", mode));
         if (answer.path("skipped").asBoolean()) {
