@@ -41,15 +41,8 @@ record HybridScore(double vector, double keyword, double temporal, double confid
      * @param cosine     cosine similarity to the query, or NaN when the memory was not a vector candidate
      * @param bm25       raw keyword relevance, 0 when not a keyword candidate
      * @param bestBm25   the best keyword relevance among all candidates (normalises bm25 to [0, 1])
-     */
-    static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
-                          Instant now) {
-        return of(memory, cosine, bm25, bestBm25, params, now, QueryTraits.neutral());
-    }
-
-    /**
-     * @param traits how far vector similarity can be trusted for this query, and whether it asks about the
-     *               present (see {@link QueryTraits})
+     * @param traits     how far vector similarity can be trusted for this query, and whether it asks about the
+     *                   present (see {@link QueryTraits})
      */
     static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
                           Instant now, QueryTraits traits) {

@@ -46,9 +46,4 @@ record QueryTraits(double vectorTrust, boolean asksForCurrentState) {
         }
         return false;
     }
-
-    /** Neutral traits: full vector trust, no temporal emphasis. */
-    static QueryTraits neutral() {
-        return new QueryTraits(1, false);
-    }
 }

@@ -2,8 +2,8 @@ package dev.memoria.server.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,7 @@ class GovernanceApiTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir", dataDir.toString(),
-                "memoria.master-key", MASTER, "memoria.embedding.provider", "none",
-                "memoria.rate-limit-auth-keys", "100000,60")));
+        server = TestServers.keywordOnly(dataDir, MASTER, Map.of("memoria.rate-limit-auth-keys", "100000,60"));
         anonymous = new ApiClient(server.port());
     }
 

@@ -2,8 +2,8 @@ package dev.memoria.server.governance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
+import dev.memoria.server.TestServers;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,10 +35,8 @@ class LlmFeaturesTest {
     @BeforeAll
     static void start() throws Exception {
         chat = new FakeChatServer();
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir", dataDir.toString(),
-                "memoria.master-key", MASTER, "memoria.embedding.provider", "none",
-                "memoria.rate-limit-auth-keys", "100000,60", "memoria.llm.api-key", "sk-test",
-                "memoria.llm.base-url", chat.baseUrl(), "memoria.llm.model", "fake-model")));
+        server = TestServers.keywordOnly(dataDir, MASTER, Map.of("memoria.rate-limit-auth-keys", "100000,60",
+                "memoria.llm.api-key", "sk-test", "memoria.llm.base-url", chat.baseUrl(), "memoria.llm.model", "fake-model"));
         anonymous = new ApiClient(server.port());
     }
 

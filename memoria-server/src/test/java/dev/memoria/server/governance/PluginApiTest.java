@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.core.governance.plugin.Ed25519;
 import dev.memoria.core.governance.plugin.PluginPackage;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
 import dev.memoria.server.plugin.PluginCommandAccess;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +41,7 @@ class PluginApiTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir", dataDir.toString(),
-                "memoria.master-key", MASTER, "memoria.embedding.provider", "none",
-                "memoria.rate-limit-auth-keys", "100000,60")));
+        server = TestServers.keywordOnly(dataDir, MASTER, Map.of("memoria.rate-limit-auth-keys", "100000,60"));
         master = new ApiClient(server.port()).asMaster(MASTER, "admin");
         ApiClient.Response registered = master.post("/admin/plugins/signers", json(Map.of("signer", "ops",
                 "public_key", Ed25519.encode(KEYS.getPublic()))));
@@ -224,9 +222,8 @@ class PluginApiTest {
         Files.writeString(dir.resolve("manifest.json"), "{\"key\": \"local-strict\", \"version\": \"0.1.0\", "
                 + "\"domain\": \"governance\", \"runtime\": \"policy\"}");
         Files.writeString(dir.resolve("policy.json"), "{\"thresholds\": {\"quarantine\": 0.35}}");
-        try (MemoriaServer dev = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", work.resolve("data").toString(), "memoria.master-key", MASTER,
-                "memoria.embedding.provider", "none", "memoria.governance.plugin-dir", dir.toString())))) {
+        try (MemoriaServer dev = TestServers.keywordOnly(work.resolve("data"), MASTER,
+                Map.of("memoria.governance.plugin-dir", dir.toString()))) {
             ApiClient admin = new ApiClient(dev.port()).asMaster(MASTER, "dev-user");
             fortyDayOldGuess(admin, "speculative: maybe postgres");
             JsonNode report = admin.post("/admin/governance/dev-user/trigger?op=governance", "").json();

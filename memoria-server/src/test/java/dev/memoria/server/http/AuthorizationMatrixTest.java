@@ -2,7 +2,7 @@ package dev.memoria.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,9 +36,8 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir", dataDir.toString(),
-                "memoria.master-key", MASTER, "memoria.embedding.provider", "none",
-                "memoria.rate-limit-auth-keys", "100000,60", "memoria.auth-failures-per-minute", 100000)));
+        server = TestServers.keywordOnly(dataDir, MASTER, Map.of("memoria.rate-limit-auth-keys", "100000,60",
+                "memoria.auth-failures-per-minute", 100000));
         anonymous = new ApiClient(server.port());
         master = anonymous.with("Authorization", "Bearer " + MASTER);
     }

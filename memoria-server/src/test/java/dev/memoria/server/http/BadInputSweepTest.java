@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,8 +40,7 @@ class BadInputSweepTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir", dataDir.toString(),
-                "memoria.master-key", MASTER, "memoria.embedding.provider", "none")));
+        server = TestServers.keywordOnly(dataDir, MASTER);
         api = new ApiClient(server.port()).asMaster(MASTER, "sweeper");
         memoryId = api.post("/v1/memories", json(Map.of("content", "the original fact"))).json().get("memory_id").asText();
         api.post("/v1/snapshots", json(Map.of("name", "base")));

@@ -1,7 +1,7 @@
 package dev.memoria.server.http;
 
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +20,7 @@ class MetricsTest {
 
     @Test
     void prometheusMetricsNameRouteTemplatesNotIds() {
-        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER,
-                "memoria.embedding.provider", "none")))) {
+        try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER)) {
             ApiClient api = new ApiClient(server.port()).asMaster(MASTER, "metrics-user");
             String id = api.post("/v1/memories", json(Map.of("content", "measured"))).json().get("memory_id").asText();
             api.get("/v1/memories/" + id);

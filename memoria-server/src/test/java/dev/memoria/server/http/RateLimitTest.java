@@ -1,7 +1,7 @@
 package dev.memoria.server.http;
 
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +20,8 @@ class RateLimitTest {
 
     @Test
     void apiKeysAreLimitedTheMasterKeyIsNotAndGuessersAreSlowedDown() {
-        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER,
-                "memoria.embedding.provider", "none", "memoria.rate-limit-auth-keys", "5,3600")))) {
+        try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER,
+                Map.of("memoria.rate-limit-auth-keys", "5,3600"))) {
             ApiClient anonymous = new ApiClient(server.port());
             ApiClient master = anonymous.with("Authorization", "Bearer " + MASTER);
             String key = master.post("/auth/keys", json(Map.of("user_id", "limited"))).json().get("raw_key").asText();

@@ -2,7 +2,7 @@ package dev.memoria.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,7 @@ class VersionApiTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir",
-                dataDir.toString(), "memoria.master-key", MASTER, "memoria.embedding.provider", "none")));
+        server = TestServers.keywordOnly(dataDir, MASTER);
     }
 
     @AfterAll

@@ -2,8 +2,8 @@ package dev.memoria.server.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
+import dev.memoria.server.TestServers;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +39,7 @@ class McpHttpEndpointTest {
 
     @BeforeAll
     static void start() {
-        server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0, "memoria.data-dir",
-                dataDir.toString(), "memoria.master-key", MASTER, "memoria.embedding.provider", "none")));
+        server = TestServers.keywordOnly(dataDir, MASTER);
         anonymous = new ApiClient(server.port());
     }
 

@@ -1,7 +1,7 @@
 package dev.memoria.server.mcp;
 
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.TestServers;
 import io.modelcontextprotocol.client.McpSyncClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,7 @@ class McpSemanticRetrievalTest {
 
     @Test
     void retrieveFindsByMeaning() {
-        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER)))) {
+        try (MemoriaServer server = TestServers.start(dataDir, MASTER, Map.of())) {
             McpSyncClient client = McpTestClients.http(server.port(), Map.of("Authorization", "Bearer " + MASTER,
                     "X-User-Id", "semantic"));
             try {

@@ -1,8 +1,8 @@
 package dev.memoria.server.mcp;
 
 import dev.memoria.server.MemoriaServer;
-import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
+import dev.memoria.server.TestServers;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
@@ -59,9 +59,7 @@ class McpStdioTest {
             client.closeGracefully();
         }
         // The child has exited and released the database: the REST server sees what it wrote, for that user.
-        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER,
-                "memoria.embedding.provider", "none")))) {
+        try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER)) {
             ApiClient rest = new ApiClient(server.port()).asMaster(MASTER, "stdio-user");
             assertThat(rest.get("/v1/memories/" + id).json().get("content").asText()).isEqualTo("Embedded stdio fact");
             assertThat(new ApiClient(server.port()).asMaster(MASTER, "someone-else").get("/v1/memories").json()
@@ -71,9 +69,7 @@ class McpStdioTest {
 
     @Test
     void remoteModeProxiesEveryToolToTheRestApi() {
-        try (MemoriaServer server = MemoriaServer.start(ServerConfig.load(Map.of("memoria.port", 0,
-                "memoria.data-dir", dataDir.toString(), "memoria.master-key", MASTER,
-                "memoria.embedding.provider", "none")))) {
+        try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER)) {
             ApiClient rest = new ApiClient(server.port()).asMaster(MASTER, "remote-user");
             McpSyncClient client = McpTestClients.stdio(List.of("--api-url", "http://127.0.0.1:" + server.port(),
                     "--token", MASTER, "--user", "remote-user"), Map.of("MEMORIA_DATA_DIR", dataDir.resolve("unused")
