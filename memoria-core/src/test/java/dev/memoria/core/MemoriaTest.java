@@ -104,6 +104,38 @@ class MemoriaTest {
     }
 
     @Test
+    void aMemoryAboutAnotherNamedProjectRanksBelowOneAboutTheProjectAsked() {
+        store(alice, "Project Alpha uses React with TypeScript for the frontend framework");
+        store(alice, "Project Beta renders pages with Vue and Nuxt");
+
+        assertThat(retrieve(alice, "What is the frontend framework of Project Beta?").get(0))
+                .startsWith("Project Beta");
+    }
+
+    @Test
+    void keywordSearchFindsTheAcronymOfACapitalisedPhrase() {
+        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
+        keywordOnly.store(command(alice, "The team paused RSC adoption until the hydration bug is fixed", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "React Server Components plans", 5)).memories())
+                .extracting(s -> s.memory().content()).containsExactly(
+                        "The team paused RSC adoption until the hydration bug is fixed");
+    }
+
+    @Test
+    void associationFollowsAPhraseTheBestResultSharesWithANoteTheQueryDoesNotMatch() {
+        // no embedder: vectors cannot rank, so association runs; these notes share no Latin name, only a phrase
+        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
+        keywordOnly.store(command(alice, "经验 总结 连接池 是 性能 瓶颈", null));
+        keywordOnly.store(command(alice, "周二 发现 连接池 耗尽", null));
+        keywordOnly.store(command(alice, "周四 团建 密室 逃脱", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "沉淀 了 什么 经验", 5)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactly("经验 总结 连接池 是 性能 瓶颈", "周二 发现 连接池 耗尽");
+    }
+
+    @Test
     void storeAppliesDefaultsAndAssignsTimeOrderedIds() {
         Memory first = store(alice, "first");
         Memory second = store(alice, "second");

@@ -7,10 +7,7 @@ import dev.memoria.ports.model.ReadPoint;
 import dev.memoria.ports.model.Snapshot;
 import dev.memoria.ports.out.MemoryStore;
 import dev.memoria.ports.out.VersionStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,21 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writers keep writing while snapshots are taken, branches are cut from them and the branch is rolled back:
  * no write is lost, every branch equals exactly the state of its snapshot, and a rollback is all or nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConcurrentVersioningContract {
+abstract class ConcurrentVersioningContract extends OpenStorageContract {
 
-    SqlStorage storage;
-
-    abstract StorageSettings settings(String name);
-
-    @BeforeAll
-    void open() {
-        storage = SqlStorage.open(settings("concurrency"));
-    }
-
-    @AfterAll
-    void close() {
-        storage.close();
+    @Override
+    String storageName() {
+        return "concurrency";
     }
 
     private Set<String> activeIds(MemoryStore memories, BranchRef branch, ReadPoint at) {

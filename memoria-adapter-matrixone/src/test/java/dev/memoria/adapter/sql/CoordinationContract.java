@@ -7,16 +7,13 @@ import dev.memoria.ports.model.LockLease;
 import dev.memoria.ports.out.CoordinationPorts;
 import dev.memoria.ports.out.DistributedLock;
 import dev.memoria.ports.out.TaskStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,31 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The coordination ports (locks, tasks, heartbeats, cooldowns, governance log, entities) on every dialect the
  * build can start. Each test uses fresh random keys, so tests share one storage without interfering.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CoordinationContract {
+abstract class CoordinationContract extends OpenStorageContract {
 
     private static final Duration TTL = Duration.ofSeconds(2);
 
-    SqlStorage storage;
     CoordinationPorts ports;
 
-    abstract StorageSettings settings(String name);
+    @Override
+    String storageName() {
+        return "coordination";
+    }
 
     @BeforeAll
-    void open() {
-        storage = SqlStorage.open(settings("coordination"));
+    void openPorts() {
         ports = storage.coordination();
-    }
-
-    @AfterAll
-    void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
-
-    private static String fresh(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Test

@@ -5,10 +5,8 @@ import dev.memoria.ports.model.PluginEvent;
 import dev.memoria.ports.model.PluginRecord;
 import dev.memoria.ports.model.PluginSigner;
 import dev.memoria.ports.out.PluginRegistryStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,30 +15,19 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plugin registry store on every dialect the build can start; each test uses fresh random keys. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PluginRegistryContract {
+abstract class PluginRegistryContract extends OpenStorageContract {
 
-    SqlStorage storage;
     PluginRegistryStore store;
     private final Instant t0 = Instant.parse("2026-05-01T10:00:00.123456Z");
 
-    abstract StorageSettings settings(String name);
+    @Override
+    String storageName() {
+        return "plugins";
+    }
 
     @BeforeAll
-    void open() {
-        storage = SqlStorage.open(settings("plugins"));
+    void openStore() {
         store = storage.pluginRegistry();
-    }
-
-    @AfterAll
-    void close() {
-        if (storage != null) {
-            storage.close();
-        }
-    }
-
-    private static String fresh(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private PluginRecord record(String key, String version, Instant at) {

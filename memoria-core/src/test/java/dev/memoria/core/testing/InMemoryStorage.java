@@ -33,6 +33,7 @@ import dev.memoria.ports.out.VersionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -239,7 +240,8 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     @Override
     public synchronized List<ScoredId> keyword(BranchRef branch, ReadPoint at, String query, MemoryFilter filter,
                                                int k) {
-        Set<String> terms = Set.of(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+"));
+        // a query may repeat a word (a memory's text used as a query does): Set.of would refuse duplicates
+        Set<String> terms = new HashSet<>(Arrays.asList(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")));
         return visible(branch, at).map(Row::memory).filter(filter::matches)
                 .map(m -> new ScoredId(m.memoryId(), overlap(terms, m.content())))
                 .filter(s -> s.score() > 0)
