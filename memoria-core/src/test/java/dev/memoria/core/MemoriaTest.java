@@ -307,6 +307,23 @@ class MemoriaTest {
     }
 
     @Test
+    void associationFindsTheAnswerThatAChainOfNamesLinksToTheNamedThing() {
+        // Alice → auth-service (a name many notes share, so a forward walk fades) → jsonwebtoken → the CVE
+        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
+        for (String content : List.of("Alice 负责 auth-service 模块", "Grace 负责 安全 漏洞 扫描",
+                "审计 报告 提到 安全 问题", "auth-service 使用 jsonwebtoken 签发 令牌",
+                "jsonwebtoken 存在 CVE-2024-33531 漏洞", "Redis 缓存 auth-service 令牌", "Grafana 显示 auth-service 延迟",
+                "PostgreSQL 保存 auth-service 数据", "web-app 通过 auth-service 登录",
+                "notification-service 依赖 auth-service")) {
+            keywordOnly.store(command(alice, content, null));
+        }
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "Alice 模块 有 什么 安全 漏洞", 3)).memories())
+                .extracting(s -> s.memory().content())
+                .contains("jsonwebtoken 存在 CVE-2024-33531 漏洞");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();

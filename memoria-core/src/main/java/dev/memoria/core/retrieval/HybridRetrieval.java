@@ -128,8 +128,8 @@ public final class HybridRetrieval implements RetrieveMemories {
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
         long t3 = System.nanoTime();
         Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits);
+        ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
         double graphMs = millisSince(t3);
-        ranked = association.ranked();
         ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text));
         if (traits.vectorTrust() >= 1) {
             ranked = diversified(ranked, query.topK());
@@ -151,6 +151,26 @@ public final class HybridRetrieval implements RetrieveMemories {
         Stages stages = new Stages(vector != null, !cosines.isEmpty(), true, !bm25.isEmpty(), association.attempted(),
                 association.reached() > 0, association.reached(), embeddingMs, vectorMs, fulltextMs, graphMs);
         return new RetrievalResult(results, explain(query, path, stages, results.size(), started, candidates));
+    }
+
+    /**
+     * Raises the memories that answer the rest of a question naming something and are linked to it by a short chain
+     * of names (see {@link AnchoredTargets}). Part of association: like it, only where vectors cannot judge meaning.
+     */
+    private static List<Ranked> withAnchoredTargets(String text, List<Ranked> ranked) {
+        Map<String, Double> lifted = AnchoredTargets.lift(text,
+                ranked.stream().map(r -> new AssociativeExpansion.Scored(r.memory(), r.total())).toList());
+        if (lifted.isEmpty()) {
+            return ranked;
+        }
+        List<Ranked> out = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            Double raised = lifted.get(r.memory().memoryId());
+            out.add(raised == null ? r : new Ranked(r.memory(), r.score(), raised));
+        }
+        out.sort(Comparator.comparingDouble(Ranked::total).reversed()
+                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        return out;
     }
 
     /**

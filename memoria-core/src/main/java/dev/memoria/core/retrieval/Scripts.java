@@ -53,7 +53,7 @@ final class Scripts {
         return letters == 0 ? 0 : (double) cjk / letters;
     }
 
-    private static boolean isCjk(int c) {
+    static boolean isCjk(int c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

@@ -1,0 +1,47 @@
+package dev.memoria.core.retrieval;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The words of a query for substring tests against memory text: lower-case runs of Latin letters and digits, and
+ * every pair of adjacent CJK characters (Chinese has no spaces; a pair is what most of its words are, as the
+ * keyword index's bigrams assume too). Ranking uses the keyword index; this is only for asking which parts of a
+ * question a given memory contains.
+ */
+final class QueryWords {
+
+    private QueryWords() {
+    }
+
+    static Set<String> of(String query) {
+        Set<String> words = new LinkedHashSet<>();
+        String lower = query.toLowerCase(Locale.ROOT);
+        StringBuilder latin = new StringBuilder();
+        int previousCjk = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            boolean cjk = Scripts.isCjk(c);
+            if (cjk && previousCjk >= 0) {
+                words.add(new StringBuilder().appendCodePoint(previousCjk).appendCodePoint(c).toString());
+            }
+            previousCjk = cjk ? c : -1;
+            if (!cjk && Character.isLetterOrDigit(c)) {
+                latin.appendCodePoint(c);
+            } else {
+                addLatin(words, latin);
+            }
+        }
+        addLatin(words, latin);
+        return words;
+    }
+
+    private static void addLatin(Set<String> words, StringBuilder latin) {
+        if (latin.length() >= 2) {
+            words.add(latin.toString());
+        }
+        latin.setLength(0);
+    }
+}
