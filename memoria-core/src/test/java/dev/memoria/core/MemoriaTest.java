@@ -324,6 +324,17 @@ class MemoriaTest {
     }
 
     @Test
+    void aMemoryThatMatchesTheQueryOnlyToDenyItRanksBelowOneThatAffirmsIt() {
+        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
+        keywordOnly.store(command(alice, "OAuth 回调 太 慢 影响 登录", null));
+        keywordOnly.store(command(alice, "验证码 偶尔 超时 但 不 影响 登录", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪个 问题 影响 登录", 2)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactly("OAuth 回调 太 慢 影响 登录", "验证码 偶尔 超时 但 不 影响 登录");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();

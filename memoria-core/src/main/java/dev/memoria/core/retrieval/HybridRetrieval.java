@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Query → embed → vector and keyword candidates over the target state → one hybrid score per memory,
@@ -56,6 +57,11 @@ public final class HybridRetrieval implements RetrieveMemories {
     static final int DIVERSITY_WINDOW = 4;
     /** Score factor for a memory naming only other members of a kind the query names. */
     static final double OTHER_NAMESAKE_FACTOR = 0.5;
+    /**
+     * Score share a memory loses for each part of its keyword match that it denies (see {@link Negations}):
+     * 0.15–0.7 measure the same on the benchmark; a half, like the other "about something else" demotions.
+     */
+    static final double DENIED_MATCH_PENALTY = 0.5;
 
     public HybridRetrieval(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
                            FeedbackStore feedback, RetrievalParamsStore paramsStore, Clock clock) {
@@ -114,6 +120,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         Instant now = clock.instant();
         QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual());
 
+        Set<String> queryWords = QueryWords.of(text);
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
             HybridScore score = HybridScore.of(memory, cosines.getOrDefault(memory.memoryId(), Double.NaN),
@@ -122,6 +129,9 @@ public final class HybridRetrieval implements RetrieveMemories {
                 continue;
             }
             double total = score.total() * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
+            if (score.keyword() > 0) {
+                total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(queryWords, memory.content());
+            }
             ranked.add(new Ranked(memory, score, total));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()

@@ -1,0 +1,54 @@
+package dev.memoria.core.retrieval;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NegationsTest {
+
+    @Test
+    void chineseWordsRightAfterANegationAreDenied() {
+        assertThat(Negations.deniedShare(Set.of("影响"), "验证码服务偶尔超时，但不影响登录。")).isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("影响"), "search-service 通过 API Gateway 做认证，不受影响。")).isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("grpc"), "payment-service 使用 REST API，因为 Stripe SDK 不支持 gRPC。"))
+                .isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("graphql"), "order-service 一直使用 REST API，从未引入 GraphQL。"))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void chineseWordsThatStartWithANegatingCharacterButDoNotNegateDenyNothing() {
+        assertThat(Negations.deniedShare(Set.of("快"), "新的缓存非常快")).isZero();
+        assertThat(Negations.deniedShare(Set.of("影响"), "这个改动不仅影响登录，还影响注册")).isZero();
+        assertThat(Negations.deniedShare(Set.of("规划"), "未来规划：继续推进 gRPC")).isZero();
+    }
+
+    @Test
+    void aWordAlsoUsedPlainlySomewhereInTheMemoryIsNotDenied() {
+        assertThat(Negations.deniedShare(Set.of("影响"), "不影响登录，但影响了注册")).isZero();
+    }
+
+    @Test
+    void aNegationFartherAwayOrInAnotherClauseDeniesNothing() {
+        assertThat(Negations.deniedShare(Set.of("grpc"), "不需要改造，inventory-service 使用 gRPC")).isZero();
+        assertThat(Negations.deniedShare(Set.of("graphql"), "We did not migrate, we still use GraphQL")).isZero();
+    }
+
+    @Test
+    void englishWordsWithinThreeWordsOfANegationAreDenied() {
+        assertThat(Negations.deniedShare(Set.of("graphql"), "We never used GraphQL for the public API")).isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("affected"), "The search service isn't affected by the change"))
+                .isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("grpc"), "The mobile app does not support gRPC yet")).isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("grpc"), "It is not only fast, it also speaks gRPC natively")).isZero();
+    }
+
+    @Test
+    void theShareCountsOnlyTheQueryWordsTheMemoryContains() {
+        assertThat(Negations.deniedShare(Set.of("payment", "grpc", "kafka"), "payment-service does not use gRPC"))
+                .isEqualTo(0.5);
+        assertThat(Negations.deniedShare(Set.of("kafka"), "payment-service does not use gRPC")).isZero();
+    }
+}
