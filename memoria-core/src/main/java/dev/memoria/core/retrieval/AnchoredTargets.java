@@ -24,6 +24,11 @@ import java.util.Set;
  * <p>The target part is what the question says beyond the best memory about the anchor: its words that memory
  * does not contain, and only those found in few memories of the pool (a word most memories share, such as "服务"
  * among service notes, says what kind of answer is wanted, not which one).
+ *
+ * <p>The same split tells which memories association should leave alone: when at least {@code top_k} memories
+ * mention what the question names, there is enough to answer from, and a memory that mentions neither the anchor
+ * nor the target part is only a neighbour of a neighbour ("our API guideline prefers REST" for "do we still use
+ * GraphQL?", reached through the REST a GraphQL note mentions).
  */
 final class AnchoredTargets {
 
@@ -32,43 +37,50 @@ final class AnchoredTargets {
 
     private final List<Scored> pool;
     private final String[] lowerContents;
+    /** The query's names that memories of the pool mention (empty when there are none: nothing else applies). */
+    private final List<String> anchors;
+    private final boolean[] anchored;
+    private final int anchoredCount;
+    private final Set<String> targetWords;
 
-    private AnchoredTargets(List<Scored> pool) {
+    private AnchoredTargets(String query, List<Scored> pool) {
         this.pool = pool;
         this.lowerContents = pool.stream().map(s -> s.memory().content().toLowerCase(Locale.ROOT))
                 .toArray(String[]::new);
+        this.anchors = anchors(query);
+        this.anchored = new boolean[pool.size()];
+        int count = 0;
+        int best = -1;
+        for (int i = 0; i < pool.size(); i++) {
+            anchored[i] = !anchors.isEmpty() && containsAny(lowerContents[i], anchors);
+            if (anchored[i]) {
+                count++;
+                best = best < 0 ? i : best;
+            }
+        }
+        this.anchoredCount = count;
+        this.targetWords = best < 0 ? Set.of() : targetWords(query, lowerContents[best]);
     }
 
     /**
      * @param query  the question
      * @param pool   the candidates, best first
-     * @return the raised scores, by memory id; empty when the question names nothing the pool mentions
      */
-    static Map<String, Double> lift(String query, List<Scored> pool) {
-        return pool.isEmpty() ? Map.of() : new AnchoredTargets(pool).lift(query);
+    static AnchoredTargets of(String query, List<Scored> pool) {
+        return new AnchoredTargets(query, pool);
     }
 
-    private Map<String, Double> lift(String query) {
-        List<String> anchors = anchors(query);
-        if (anchors.isEmpty()) {
-            return Map.of();
-        }
-        int n = pool.size();
-        boolean[] anchored = new boolean[n];
-        int bestAnchored = -1;
-        for (int i = 0; i < n; i++) {
-            anchored[i] = containsAny(lowerContents[i], anchors);
-            if (anchored[i] && bestAnchored < 0) {
-                bestAnchored = i;
-            }
-        }
-        Set<String> targetWords = targetWords(query, anchors, lowerContents[bestAnchored]);
+    /**
+     * The raised scores of the memories that match the target part and are chained to the anchor, by memory id;
+     * empty when the question names nothing the pool mentions or asks nothing beyond it.
+     */
+    Map<String, Double> lifts() {
         if (targetWords.isEmpty()) {
             return Map.of();
         }
-        Chains chains = new Chains(anchored, anchors);
+        Chains chains = new Chains();
         Map<String, Double> lifted = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < pool.size(); i++) {
             if (anchored[i] || chains.distance[i] > AssociativeExpansion.HOPS
                     || !containsAny(lowerContents[i], targetWords)) {
                 continue;
@@ -84,10 +96,33 @@ final class AnchoredTargets {
         return lifted;
     }
 
-    /** The query's names (see {@link EntityTerms}) that some memory of the pool mentions, in lower case. */
+    /**
+     * The memories that mention neither the anchor nor a target word, by id, when at least {@code k} memories of
+     * the pool mention the anchor; otherwise none (with too little about the named thing, association may find
+     * the answer anywhere).
+     */
+    Set<String> unrelated(int k) {
+        if (anchors.isEmpty() || anchoredCount < k) {
+            return Set.of();
+        }
+        Set<String> unrelated = new HashSet<>();
+        for (int i = 0; i < pool.size(); i++) {
+            if (!anchored[i] && !containsAny(lowerContents[i], targetWords)) {
+                unrelated.add(pool.get(i).memory().memoryId());
+            }
+        }
+        return unrelated;
+    }
+
+    /**
+     * The query's names (see {@link EntityTerms}) and the acronyms keyword search looks for too (see
+     * {@link Acronyms}) that some memory of the pool mentions, in lower case.
+     */
     private List<String> anchors(String query) {
+        Set<String> names = new LinkedHashSet<>(EntityTerms.of(query));
+        names.addAll(Acronyms.of(query));
         List<String> anchors = new ArrayList<>();
-        for (String name : EntityTerms.of(query)) {
+        for (String name : names) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (Arrays.stream(lowerContents).anyMatch(c -> c.contains(lower))) {
                 anchors.add(lower);
@@ -96,7 +131,7 @@ final class AnchoredTargets {
         return anchors;
     }
 
-    private Set<String> targetWords(String query, List<String> anchors, String bestAnchoredContent) {
+    private Set<String> targetWords(String query, String bestAnchoredContent) {
         Set<String> words = new LinkedHashSet<>(QueryWords.of(query));
         words.removeIf(w -> anchors.stream().anyMatch(a -> a.contains(w)) || bestAnchoredContent.contains(w));
         int limit = (int) Math.ceil(MAX_TARGET_WORD_SHARE * pool.size());
@@ -123,7 +158,7 @@ final class AnchoredTargets {
         /** The anchored memory each chain starts from. */
         final int[] root;
 
-        Chains(boolean[] anchored, List<String> anchors) {
+        Chains() {
             int n = pool.size();
             List<Set<String>> names = new ArrayList<>(n);
             Map<String, List<Integer>> holders = new HashMap<>();

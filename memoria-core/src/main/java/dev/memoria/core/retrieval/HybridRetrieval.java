@@ -121,10 +121,11 @@ public final class HybridRetrieval implements RetrieveMemories {
         QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual());
 
         Set<String> queryWords = QueryWords.of(text);
+        StatedTimeline timeline = traits.asksForCurrentState() ? StatedTimeline.of(memories) : StatedTimeline.NONE;
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
             HybridScore score = HybridScore.of(memory, cosines.getOrDefault(memory.memoryId(), Double.NaN),
-                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now, traits);
+                    bm25.getOrDefault(memory.memoryId(), 0.0), bestBm25, params, now, traits, timeline);
             if (score.confidence() < HybridScore.MIN_CONFIDENCE) {
                 continue;
             }
@@ -137,7 +138,8 @@ public final class HybridRetrieval implements RetrieveMemories {
         ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
         long t3 = System.nanoTime();
-        Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits);
+        Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits,
+                timeline, query.topK());
         ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
         double graphMs = millisSince(t3);
         ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text));
@@ -168,8 +170,8 @@ public final class HybridRetrieval implements RetrieveMemories {
      * of names (see {@link AnchoredTargets}). Part of association: like it, only where vectors cannot judge meaning.
      */
     private static List<Ranked> withAnchoredTargets(String text, List<Ranked> ranked) {
-        Map<String, Double> lifted = AnchoredTargets.lift(text,
-                ranked.stream().map(r -> new AssociativeExpansion.Scored(r.memory(), r.total())).toList());
+        Map<String, Double> lifted = AnchoredTargets.of(text,
+                ranked.stream().map(r -> new AssociativeExpansion.Scored(r.memory(), r.total())).toList()).lifts();
         if (lifted.isEmpty()) {
             return ranked;
         }
@@ -222,7 +224,7 @@ public final class HybridRetrieval implements RetrieveMemories {
      */
     private Association associate(ReadTarget target, MemoryFilter filter, String text, List<Ranked> ranked,
                                   float[] vector, RetrievalParams params, Instant now, String userId,
-                                  QueryTraits traits) {
+                                  QueryTraits traits, StatedTimeline timeline, int topK) {
         double strength = 1 - traits.vectorTrust();
         if (ranked.isEmpty() || strength < 0.2) {
             return new Association(ranked, false, 0);
@@ -237,20 +239,28 @@ public final class HybridRetrieval implements RetrieveMemories {
                 return known.total();
             }
             double cosine = vector != null && memory.embedding() != null ? dot(vector, memory.embedding()) : Double.NaN;
-            return HybridScore.of(memory, cosine, 0, 1, params, now, traits).total();
+            return HybridScore.of(memory, cosine, 0, 1, params, now, traits, timeline).total();
         });
         if (reached.isEmpty()) {
             return new Association(ranked, true, 0);
         }
         Map<String, FeedbackCounts> counts = feedback.countsByMemory(userId, reached.keySet());
+        // the pool holds the memories reached too: those are the ones association would bring in
+        List<AssociativeExpansion.Scored> pool = new ArrayList<>(seeds);
+        reached.values().stream().filter(r -> !byId.containsKey(r.memory().memoryId()))
+                .forEach(r -> pool.add(new AssociativeExpansion.Scored(r.memory(), r.own())));
+        Set<String> unrelated = AnchoredTargets.of(text, pool).unrelated(topK);
         for (AssociativeExpansion.Reached r : reached.values()) {
+            if (unrelated.contains(r.memory().memoryId())) {
+                continue;
+            }
             Ranked known = byId.get(r.memory().memoryId());
             double multiplier = FeedbackMultiplier.of(counts.get(r.memory().memoryId()), params.feedbackWeight());
             double combined = r.combined() * (known == null ? multiplier : 1.0);
             if (known == null) {
                 double cosine = vector != null && r.memory().embedding() != null
                         ? dot(vector, r.memory().embedding()) : Double.NaN;
-                HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, traits);
+                HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, traits, timeline);
                 if (score.confidence() >= HybridScore.MIN_CONFIDENCE) {
                     byId.put(r.memory().memoryId(), new Ranked(r.memory(), score, combined));
                 }

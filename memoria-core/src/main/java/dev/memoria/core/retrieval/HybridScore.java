@@ -43,9 +43,10 @@ record HybridScore(double vector, double keyword, double temporal, double confid
      * @param bestBm25   the best keyword relevance among all candidates (normalises bm25 to [0, 1])
      * @param traits     how far vector similarity can be trusted for this query, and whether it asks about the
      *                   present (see {@link QueryTraits})
+     * @param timeline   where the candidates' own stated dates put them (see {@link StatedTimeline})
      */
     static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
-                          Instant now, QueryTraits traits) {
+                          Instant now, QueryTraits traits, StatedTimeline timeline) {
         double vector = Double.isNaN(cosine) ? 0 : Math.max(0, cosine);
         double keyword = bm25 <= 0 || bestBm25 <= 0 ? 0 : bm25 / bestBm25;
         Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
@@ -53,6 +54,10 @@ record HybridScore(double vector, double keyword, double temporal, double confid
         if (since != null) {
             double ageHours = Math.max(0, Duration.between(since, now).toMillis() / 3_600_000.0);
             temporal = Math.exp(Math.max(-ageHours / params.temporalDecayHours(), -500));
+        }
+        if (traits.asksForCurrentState()) {
+            // for a question about the present, a note's own date beats when it happened to be stored
+            temporal = timeline.position(memory).orElse(temporal);
         }
         double confidence = ConfidenceDecay.effective(memory, now);
         double vectorWeight = VECTOR_WEIGHT

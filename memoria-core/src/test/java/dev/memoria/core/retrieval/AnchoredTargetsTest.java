@@ -33,7 +33,7 @@ class AnchoredTargetsTest {
 
     @Test
     void aTargetChainedToTheNamedThingScoresLikeAMemoryReachedFromIt() {
-        Map<String, Double> lifted = AnchoredTargets.lift(QUERY, pool);
+        Map<String, Double> lifted = AnchoredTargets.of(QUERY, pool).lifts();
 
         // two links (auth-service, then jsonwebtoken) from Alice's note at 0.56, plus a share of its own score
         double expected = 0.56 * AssociativeExpansion.HOP_DECAY * AssociativeExpansion.HOP_DECAY + 0.3 * 0.29;
@@ -43,15 +43,15 @@ class AnchoredTargetsTest {
 
     @Test
     void aTargetWithNoChainToTheNamedThingAndTheBridgeItselfAreLeftAlone() {
-        Map<String, Double> lifted = AnchoredTargets.lift(QUERY, pool);
+        Map<String, Double> lifted = AnchoredTargets.of(QUERY, pool).lifts();
 
         assertThat(lifted).doesNotContainKeys("m4", "m2", "m1");
     }
 
     @Test
     void nothingChangesWhenTheQueryNamesNothingThePoolMentions() {
-        assertThat(AnchoredTargets.lift("Mallory 负责的模块有什么安全漏洞？", pool)).isEmpty();
-        assertThat(AnchoredTargets.lift("哪些模块有安全漏洞？", pool)).isEmpty();
+        assertThat(AnchoredTargets.of("Mallory 负责的模块有什么安全漏洞？", pool).lifts()).isEmpty();
+        assertThat(AnchoredTargets.of("哪些模块有安全漏洞？", pool).lifts()).isEmpty();
     }
 
     @Test
@@ -63,7 +63,32 @@ class AnchoredTargetsTest {
                 "Carol 负责 Spark。", 0.3,
                 "Dave 负责 Kubernetes。", 0.3,
                 "Frank 负责 SRE。", 0.3);
-        assertThat(AnchoredTargets.lift("Alice 负责什么？", owners)).isEmpty();
+        assertThat(AnchoredTargets.of("Alice 负责什么？", owners).lifts()).isEmpty();
+    }
+
+    @Test
+    void withEnoughAboutTheNamedThingMemoriesAboutNeitherItNorTheRestAreUnrelated() {
+        List<Scored> graphql = pool(
+                "2025-Q1: 团队决定废弃 GraphQL，迁回 REST+OpenAPI。", 0.9,
+                "2025-Q3: GraphQL 迁移完成，全面切回 REST。", 0.8,
+                "GraphQL 相关的 npm 包已移除。", 0.8,
+                "团队 API 设计规范：外部 API 用 REST+OpenAPI。", 0.5,
+                "Kafka 集群有 3 个 broker。", 0.3);
+
+        AnchoredTargets anchoring = AnchoredTargets.of("我们现在还在用 GraphQL 吗？", graphql);
+
+        assertThat(anchoring.unrelated(3)).containsExactlyInAnyOrder("m3", "m4");
+        assertThat(anchoring.unrelated(4)).as("too little about GraphQL to answer from").isEmpty();
+        assertThat(AnchoredTargets.of("我们现在还在用什么？", graphql).unrelated(1)).as("no name").isEmpty();
+    }
+
+    @Test
+    void anAcronymOfTheNamedPhraseMentionsIt() {
+        List<Scored> rsc = pool("暂停使用 RSC，等 hydration 修复。", 0.5, "React 19 已上线。", 0.4,
+                "周四团建。", 0.1);
+
+        assertThat(AnchoredTargets.of("我们现在应该用 React Server Components 吗？", rsc).unrelated(2))
+                .containsExactly("m2");
     }
 
     private static List<Scored> pool(Object... textsAndScores) {
