@@ -3,6 +3,9 @@ package dev.memoria.core.retrieval;
 /** What writing systems a text uses. */
 final class Scripts {
 
+    /** Hangul Jamo, the first block of the scripts counted as CJK here (Han, kana and Hangul all come later). */
+    private static final int FIRST_CJK = 0x1100;
+
     private Scripts() {
     }
 
@@ -54,6 +57,9 @@ final class Scripts {
     }
 
     static boolean isCjk(int c) {
+        if (c < FIRST_CJK) {
+            return false; // most text is Latin: skip the script lookup
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
