@@ -12,6 +12,12 @@ import java.util.Set;
  */
 final class QueryWords {
 
+    /**
+     * Words kept, in order of appearance. A question has far fewer; a query of pages of text (32 KiB are allowed)
+     * would otherwise cost every candidate a substring search per word.
+     */
+    static final int MAX_WORDS = 64;
+
     private QueryWords() {
     }
 
@@ -20,7 +26,7 @@ final class QueryWords {
         String lower = query.toLowerCase(Locale.ROOT);
         StringBuilder latin = new StringBuilder();
         int previousCjk = -1;
-        for (int i = 0; i < lower.length(); ) {
+        for (int i = 0; i < lower.length() && words.size() < MAX_WORDS; ) {
             int c = lower.codePointAt(i);
             i += Character.charCount(c);
             boolean cjk = Scripts.isCjk(c);
@@ -39,7 +45,7 @@ final class QueryWords {
     }
 
     private static void addLatin(Set<String> words, StringBuilder latin) {
-        if (latin.length() >= 2) {
+        if (latin.length() >= 2 && words.size() < MAX_WORDS) {
             words.add(latin.toString());
         }
         latin.setLength(0);

@@ -16,4 +16,13 @@ class QueryWordsTest {
     void singleLettersAndLoneCharactersAreNotWords() {
         assertThat(QueryWords.of("a 库 B2")).containsExactly("b2");
     }
+
+    @Test
+    void aVeryLongQueryKeepsItsFirstWords() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append("w").append(i).append(' ');
+        }
+        assertThat(QueryWords.of(text.toString())).hasSize(QueryWords.MAX_WORDS).startsWith("w0", "w1");
+    }
 }
