@@ -120,7 +120,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         Instant now = clock.instant();
         QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual());
 
-        Set<String> queryWords = QueryWords.of(text);
+        Set<String> affirmedWords = Negations.affirmedIn(text, QueryWords.of(text));
         StatedTimeline timeline = traits.asksForCurrentState() ? StatedTimeline.of(memories) : StatedTimeline.NONE;
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
@@ -131,7 +131,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             }
             double total = score.total() * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
             if (score.keyword() > 0) {
-                total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(queryWords, memory.content());
+                total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(affirmedWords, memory.content());
             }
             ranked.add(new Ranked(memory, score, total));
         }

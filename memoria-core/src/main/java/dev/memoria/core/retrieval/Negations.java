@@ -1,5 +1,6 @@
 package dev.memoria.core.retrieval;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,6 +36,21 @@ final class Negations {
     }
 
     /**
+     * The query words the query itself does not deny: for "哪些服务不支持 gRPC？" or "which services don't use gRPC?"
+     * a memory that denies gRPC is the answer, not a false match.
+     */
+    static Set<String> affirmedIn(String query, Set<String> queryWords) {
+        String lower = query.toLowerCase(Locale.ROOT);
+        Set<String> affirmed = new LinkedHashSet<>();
+        for (String word : queryWords) {
+            if (!onlyDenied(lower, word)) {
+                affirmed.add(word);
+            }
+        }
+        return affirmed;
+    }
+
+    /**
      * The share of the query words the memory contains that it contains only in denied positions (0 when it
      * contains none of them).
      */
@@ -48,18 +64,25 @@ final class Negations {
                 continue;
             }
             found++;
-            boolean allDenied = true;
-            for (; at >= 0; at = lower.indexOf(word, at + 1)) {
-                if (!deniedAt(lower, at)) {
-                    allDenied = false;
-                    break;
-                }
-            }
-            if (allDenied) {
+            if (onlyDenied(lower, word)) {
                 denied++;
             }
         }
         return found == 0 ? 0 : (double) denied / found;
+    }
+
+    /** Whether the lower-case text contains the word and every occurrence is denied. */
+    private static boolean onlyDenied(String lower, String word) {
+        int at = lower.indexOf(word);
+        if (at < 0) {
+            return false;
+        }
+        for (; at >= 0; at = lower.indexOf(word, at + 1)) {
+            if (!deniedAt(lower, at)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean deniedAt(String lower, int at) {

@@ -51,4 +51,12 @@ class NegationsTest {
                 .isEqualTo(0.5);
         assertThat(Negations.deniedShare(Set.of("kafka"), "payment-service does not use gRPC")).isZero();
     }
+
+    @Test
+    void wordsTheQueryItselfDeniesAreNotCheckedAgainstMemories() {
+        assertThat(Negations.affirmedIn("哪些服务不支持 grpc？", Set.of("服务", "grpc"))).containsExactly("服务");
+        assertThat(Negations.affirmedIn("which services don't use grpc?", Set.of("services", "grpc", "use")))
+                .containsExactly("services");
+        assertThat(Negations.affirmedIn("哪些服务在用 grpc？", Set.of("grpc"))).containsExactly("grpc");
+    }
 }
