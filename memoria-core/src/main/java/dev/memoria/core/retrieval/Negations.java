@@ -12,21 +12,27 @@ import java.util.regex.Pattern;
  * GraphQL" shares GraphQL with "do we use GraphQL?". Keyword search counts these matches as evidence for the memory;
  * they are evidence against it.
  *
- * <p>A word is denied where a negation stands just before it: in Chinese a negating character at most
- * {@link #CJK_SCOPE} characters before it ("不影响", "不受影响", "不支持 gRPC"), in English a negating word at most
- * {@link #WORD_SCOPE} words before it ("is not affected", "does not support gRPC").
+ * <p>A word is denied where a negation stands just before it in the same clause: in Chinese a negating character
+ * with at most {@link #CHARACTERS_BETWEEN} others between ("不影响", "不受影响", "不支持 gRPC"), in English a negating
+ * word with at most {@link #WORDS_BETWEEN} others between ("is not affected", "does not support gRPC").
  */
 final class Negations {
 
-    static final int CJK_SCOPE = 3;
-    static final int WORD_SCOPE = 3;
+    /** Other characters allowed between a Chinese negation and the word it denies ("不受影响", "不支持 gRPC"). */
+    static final int CHARACTERS_BETWEEN = 2;
+    /** Words allowed between an English negation and the word it denies ("does not support gRPC"). */
+    static final int WORDS_BETWEEN = 2;
 
+    /** Chinese characters that negate what follows. */
+    private static final String NEGATING = "不没未无非";
     /**
-     * Chinese negating characters, and the words they start that do not negate: 不仅 (not only), 不断 (constantly),
-     * 不过 (however), 不少 (quite a few), 不久 (soon), 不同 (different), 无论 (whatever), 未来 (future), 没准 (maybe).
+     * Words that start with one of them but do not negate: not only, constantly, however, quite a few, soon,
+     * different, not only (… but also), regardless, maybe, future, whatever, very.
      */
-    private static final Pattern CJK_NEGATION = Pattern.compile(
-            "(?:不(?![仅断过少久同但管如])|没(?!准)|未(?!来)|无(?!论)|非(?!常))");
+    private static final Set<String> NOT_NEGATING = Set.of("不仅", "不断", "不过", "不少", "不久", "不同", "不但", "不管",
+            "没准", "未来", "无论", "非常");
+    /** Punctuation that ends a clause (outside names: "v8.5.1" and "node:18" go on). */
+    private static final String CLAUSE_ENDS = "，。；：！？、,;:!?()（）\n";
     /** English negating words ("not only" and "not just" add rather than deny). */
     private static final Pattern ENGLISH_NEGATION = Pattern.compile(
             "\\bnot\\b(?!\\s+(?:only|just)\\b)|\\b(?:no|never|without|none|neither|nor)\\b|n't\\b");
@@ -86,26 +92,52 @@ final class Negations {
     }
 
     private static boolean deniedAt(String lower, int at) {
-        int from = Math.max(0, at - CJK_SCOPE - 1);
-        String before = lower.substring(from, at);
-        Matcher cjk = CJK_NEGATION.matcher(before);
-        while (cjk.find()) {
-            if (charactersBetween(before, cjk.end()) <= CJK_SCOPE - 1) {
-                return true;
-            }
-        }
-        return englishNegationBefore(lower, at);
+        return chineseNegationBefore(lower, at) || englishNegationBefore(lower, at);
     }
 
-    /** Characters other than spaces from index to the end: "不支持 gRPC" has 支持 between 不 and gRPC. */
-    private static int charactersBetween(String text, int index) {
-        int count = 0;
-        for (int i = index; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                count++;
+    /**
+     * A negating character with at most {@link #CHARACTERS_BETWEEN} others between it and the word, within the
+     * word's clause: "不影响", "不受影响", "不支持 gRPC", but not "不，影响" or "不需要改造的 gRPC". A Latin name between
+     * counts as one character, and a word inside a name ("service" in "auth-service") is where the name starts.
+     */
+    private static boolean chineseNegationBefore(String lower, int at) {
+        int i = at - 1;
+        while (i >= 0 && isNamePart(lower, i)) {
+            i--;
+        }
+        int between = 0;
+        while (i >= 0 && between <= CHARACTERS_BETWEEN) {
+            char c = lower.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i--;
+            } else if (CLAUSE_ENDS.indexOf(c) >= 0 || c == '.') {
+                return false;
+            } else if (NEGATING.indexOf(c) >= 0
+                    && !NOT_NEGATING.contains(lower.substring(i, Math.min(i + 2, lower.length())))) {
+                return true;
+            } else if (isNamePart(lower, i)) {
+                while (i >= 0 && isNamePart(lower, i)) {
+                    i--;
+                }
+                between++;
+            } else {
+                between++;
+                i--;
             }
         }
-        return count;
+        return false;
+    }
+
+    /** Latin letters, digits and the joiners of names such as auth-service, v8.5.1, node:18, C++ and C#. */
+    private static boolean isNamePart(String lower, int i) {
+        char c = lower.charAt(i);
+        if (c < 128 && Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        // a joiner belongs to a name only between two of its characters: "v8.5.1" but not "完成. 不"
+        return "-_./:+#".indexOf(c) >= 0 && i > 0 && i + 1 < lower.length()
+                && lower.charAt(i - 1) < 128 && Character.isLetterOrDigit(lower.charAt(i - 1))
+                && lower.charAt(i + 1) < 128 && Character.isLetterOrDigit(lower.charAt(i + 1));
     }
 
     private static boolean englishNegationBefore(String lower, int at) {
@@ -117,7 +149,7 @@ final class Negations {
         while (negation.find()) {
             String after = before.substring(negation.end());
             long wordsAfter = WORD.matcher(after).results().count();
-            if (wordsAfter < WORD_SCOPE) {
+            if (wordsAfter <= WORDS_BETWEEN) {
                 return true;
             }
         }

@@ -31,7 +31,16 @@ class NegationsTest {
     }
 
     @Test
+    void aNameBetweenCountsAsOneCharacterAndAWordInsideANameIsDeniedWithIt() {
+        assertThat(Negations.deniedShare(Set.of("auth", "service"), "web-app 不调用 auth-service")).isEqualTo(1.0);
+        assertThat(Negations.deniedShare(Set.of("token"), "不经过 API Gateway 验证 token")).isZero();
+        assertThat(Negations.deniedShare(Set.of("验证"), "不经过 API Gateway 验证 token")).isZero();
+        assertThat(Negations.deniedShare(Set.of("验证"), "不经 Gateway 验证")).isEqualTo(1.0);
+    }
+
+    @Test
     void aNegationFartherAwayOrInAnotherClauseDeniesNothing() {
+        assertThat(Negations.deniedShare(Set.of("影响"), "问题不大，影响登录")).isZero();
         assertThat(Negations.deniedShare(Set.of("grpc"), "不需要改造，inventory-service 使用 gRPC")).isZero();
         assertThat(Negations.deniedShare(Set.of("graphql"), "We did not migrate, we still use GraphQL")).isZero();
     }
