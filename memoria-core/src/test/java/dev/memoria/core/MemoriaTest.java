@@ -113,6 +113,15 @@ class MemoriaTest {
     }
 
     @Test
+    void aMemoryAboutThePreviousOneRanksBelowOneAboutTheThingAsked() {
+        store(alice, "The previous project does store data in the MongoDB database");
+        store(alice, "The project keeps data in PostgreSQL");
+
+        assertThat(retrieve(alice, "Which database does the project store data in?").get(0))
+                .startsWith("The project keeps");
+    }
+
+    @Test
     void keywordSearchFindsTheAcronymOfACapitalisedPhrase() {
         Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         keywordOnly.store(command(alice, "The team paused RSC adoption until the hydration bug is fixed", null));

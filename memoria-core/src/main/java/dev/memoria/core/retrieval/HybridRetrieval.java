@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Query → embed → vector and keyword candidates over the target state → one hybrid score per memory,
@@ -142,7 +143,7 @@ public final class HybridRetrieval implements RetrieveMemories {
                 timeline, query.topK());
         ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
         double graphMs = millisSince(t3);
-        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text));
+        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text));
         if (traits.vectorTrust() >= 1) {
             ranked = diversified(ranked, query.topK());
         }
@@ -187,16 +188,20 @@ public final class HybridRetrieval implements RetrieveMemories {
 
     /**
      * Halves the score of memories about another member of a kind the query names ("Project Alpha …" when the
-     * question is about Project Beta): sharing the topic words makes them look relevant, but they answer a
-     * different question.
+     * question is about Project Beta) or about the former one of what it asks about ("the previous project …" when
+     * it asks about the project): sharing the topic words makes them look relevant, but they answer a different
+     * question.
      */
-    private static List<Ranked> demoteOtherNamesakes(List<Ranked> ranked, NamedSiblings siblings) {
-        if (ranked.stream().noneMatch(r -> siblings.namesOnlyOthers(r.memory().content()))) {
+    private static List<Ranked> demoteOtherNamesakes(List<Ranked> ranked, NamedSiblings siblings,
+                                                     FormerOnes formerOnes) {
+        Predicate<String> other = content -> siblings.namesOnlyOthers(content)
+                || formerOnes.namesOnlyFormer(content);
+        if (ranked.stream().noneMatch(r -> other.test(r.memory().content()))) {
             return ranked;
         }
         List<Ranked> demoted = new ArrayList<>(ranked.size());
         for (Ranked r : ranked) {
-            demoted.add(siblings.namesOnlyOthers(r.memory().content())
+            demoted.add(other.test(r.memory().content())
                     ? new Ranked(r.memory(), r.score(), r.total() * OTHER_NAMESAKE_FACTOR) : r);
         }
         demoted.sort(Comparator.comparingDouble(Ranked::total).reversed()
