@@ -52,10 +52,6 @@ public final class HybridRetrieval implements RetrieveMemories {
     private AccessCounter accessCounter;
     /** Results below this share of the best result's relevance are filler (see {@link #withoutFiller}). */
     static final double MIN_RELATIVE_RELEVANCE = 0.25;
-    /** How much similarity to an already chosen result costs a candidate (see {@link #diversified}); 0.2–0.3 measure alike. */
-    static final double DIVERSITY_WEIGHT = 0.25;
-    /** Diversification reorders this many times top_k of the best candidates. */
-    static final int DIVERSITY_WINDOW = 4;
     /** Score factor for a memory naming only other members of a kind the query names. */
     static final double OTHER_NAMESAKE_FACTOR = 0.5;
     /**
@@ -145,7 +141,8 @@ public final class HybridRetrieval implements RetrieveMemories {
         double graphMs = millisSince(t3);
         ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text));
         if (traits.vectorTrust() >= 1) {
-            ranked = diversified(ranked, query.topK());
+            // similarity between memories comes from the embeddings: only where they are trusted for the language
+            ranked = Diversity.reorder(ranked, query.topK(), Ranked::total, r -> r.memory().embedding());
         }
         List<Ranked> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));
         top = withoutFiller(top, traits);
@@ -243,7 +240,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             if (known != null) {
                 return known.total();
             }
-            double cosine = vector != null && memory.embedding() != null ? dot(vector, memory.embedding()) : Double.NaN;
+            double cosine = vector != null ? Vectors.dot(vector, memory.embedding()) : Double.NaN;
             return HybridScore.of(memory, cosine, 0, 1, params, now, traits, timeline).total();
         });
         if (reached.isEmpty()) {
@@ -263,8 +260,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             double multiplier = FeedbackMultiplier.of(counts.get(r.memory().memoryId()), params.feedbackWeight());
             double combined = r.combined() * (known == null ? multiplier : 1.0);
             if (known == null) {
-                double cosine = vector != null && r.memory().embedding() != null
-                        ? dot(vector, r.memory().embedding()) : Double.NaN;
+                double cosine = vector != null ? Vectors.dot(vector, r.memory().embedding()) : Double.NaN;
                 HybridScore score = HybridScore.of(r.memory(), cosine, 0, 1, params, now, traits, timeline);
                 if (score.confidence() >= HybridScore.MIN_CONFIDENCE) {
                     byId.put(r.memory().memoryId(), new Ranked(r.memory(), score, combined));
@@ -277,65 +273,6 @@ public final class HybridRetrieval implements RetrieveMemories {
         merged.sort(Comparator.comparingDouble(Ranked::total).reversed()
                 .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
         return new Association(merged, true, reached.size());
-    }
-
-    /**
-     * Picks the top k one at a time, each time taking the memory whose score minus {@link #DIVERSITY_WEIGHT} times
-     * its closest similarity to those already picked is highest (maximal marginal relevance). Two notes saying
-     * nearly the same thing then leave room for a third that adds something, which is what an agent's context
-     * needs. Only where the embeddings are trusted for the query's language, since similarity between memories
-     * comes from them; the rest of the ranking keeps its order.
-     */
-    private static List<Ranked> diversified(List<Ranked> ranked, int k) {
-        int window = Math.min(ranked.size(), DIVERSITY_WINDOW * k);
-        List<Ranked> pool = new ArrayList<>(ranked.subList(0, window));
-        List<Ranked> chosen = new ArrayList<>(k);
-        while (!pool.isEmpty() && chosen.size() < k) {
-            Ranked best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (Ranked candidate : pool) {
-                double score = candidate.total() - DIVERSITY_WEIGHT * closestSimilarity(candidate, chosen);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = candidate;
-                }
-            }
-            chosen.add(best);
-            pool.remove(best);
-        }
-        List<Ranked> out = new ArrayList<>(ranked.size());
-        out.addAll(chosen);
-        out.addAll(pool);
-        out.addAll(ranked.subList(window, ranked.size()));
-        return out;
-    }
-
-    private static double closestSimilarity(Ranked candidate, List<Ranked> chosen) {
-        double closest = 0;
-        float[] embedding = candidate.memory().embedding();
-        if (embedding == null) {
-            return 0;
-        }
-        for (Ranked other : chosen) {
-            if (other.memory().embedding() != null) {
-                double similarity = dot(embedding, other.memory().embedding());
-                if (!Double.isNaN(similarity)) {
-                    closest = Math.max(closest, similarity);
-                }
-            }
-        }
-        return closest;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        if (a.length != b.length) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     /** Counts what retrieval returns (see {@link AccessCounter}). */
