@@ -41,6 +41,8 @@ class MemoriaTest {
     private final InMemoryStorage storage = new InMemoryStorage(clock);
     private final Memoria memoria = Memoria.builder().storage(storage.ports()).embedder(new WordHashEmbedder())
             .clock(clock).build();
+    /** The same storage without an embedder: keyword retrieval, with association on for every query. */
+    private final Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
     private final Caller alice = Caller.of("alice");
     private final Caller bob = Caller.of("bob");
 
@@ -123,7 +125,6 @@ class MemoriaTest {
 
     @Test
     void keywordSearchFindsTheAcronymOfACapitalisedPhrase() {
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         keywordOnly.store(command(alice, "The team paused RSC adoption until the hydration bug is fixed", null));
 
         assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "React Server Components plans", 5)).memories())
@@ -134,7 +135,6 @@ class MemoriaTest {
     @Test
     void associationFollowsAPhraseTheBestResultSharesWithANoteTheQueryDoesNotMatch() {
         // no embedder: vectors cannot rank, so association runs; these notes share no Latin name, only a phrase
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         keywordOnly.store(command(alice, "经验 总结 连接池 是 性能 瓶颈", null));
         keywordOnly.store(command(alice, "周二 发现 连接池 耗尽", null));
         keywordOnly.store(command(alice, "周四 团建 密室 逃脱", null));
@@ -290,7 +290,6 @@ class MemoriaTest {
 
     @Test
     void retrievalWorksWithoutAnEmbedder() {
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         keywordOnly.store(command(alice, "the build uses maven", null));
 
         RetrievalResult result = keywordOnly.retrieve(new RetrieveQuery(alice, "maven", 5, null, false, null, Set.of(),
@@ -318,7 +317,6 @@ class MemoriaTest {
     @Test
     void associationFindsTheAnswerThatAChainOfNamesLinksToTheNamedThing() {
         // Alice → auth-service (a name many notes share, so a forward walk fades) → jsonwebtoken → the CVE
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         for (String content : List.of("Alice 负责 auth-service 模块", "Grace 负责 安全 漏洞 扫描",
                 "审计 报告 提到 安全 问题", "auth-service 使用 jsonwebtoken 签发 令牌",
                 "jsonwebtoken 存在 CVE-2024-33531 漏洞", "Redis 缓存 auth-service 令牌", "Grafana 显示 auth-service 延迟",
@@ -334,7 +332,6 @@ class MemoriaTest {
 
     @Test
     void aMemoryThatMatchesTheQueryOnlyToDenyItRanksBelowOneThatAffirmsIt() {
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         keywordOnly.store(command(alice, "OAuth 回调 太 慢 影响 登录", null));
         keywordOnly.store(command(alice, "验证码 偶尔 超时 但 不 影响 登录", null));
 
@@ -344,9 +341,28 @@ class MemoriaTest {
     }
 
     @Test
+    void forAQuestionAboutThePresentTheNoteWithTheLatestOwnDateWins() {
+        // stored at the same instant, the older note last: only the dates they open with tell which is current
+        store(alice, "2025-06: the queue is Kafka");
+        store(alice, "2024-03: the queue is RabbitMQ");
+
+        assertThat(retrieve(alice, "which queue do we use now?", 1)).containsExactly("2025-06: the queue is Kafka");
+    }
+
+    @Test
+    void withEnoughAboutTheNamedThingAssociationDoesNotBringInNotesAboutNeitherItNorTheQuestion() {
+        keywordOnly.store(command(alice, "还在 用 GraphQL 吗 不 已 废弃 改用 OpenAPI-Spec", null));
+        keywordOnly.store(command(alice, "GraphQL 包 已 移除", null));
+        keywordOnly.store(command(alice, "团队 规范 要求 OpenAPI-Spec", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "还在 用 GraphQL 吗", 2)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactly("还在 用 GraphQL 吗 不 已 废弃 改用 OpenAPI-Spec", "GraphQL 包 已 移除");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
-        Memoria keywordOnly = Memoria.builder().storage(storage.ports()).clock(clock).build();
         for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",
                 "jsonwebtoken v8.5.1 存在 CVE-2024-33531 漏洞")) {
             keywordOnly.store(command(alice, content, null));

@@ -30,7 +30,8 @@ final class Acronyms {
             }
             acronyms.add(initials.toString());
             if (words.size() > 3) {
-                // The first word may only be capitalised because it starts the sentence ("Is React Server Components…").
+                // The first word may be capitalised only because it starts the sentence
+                // ("Is React Server Components…").
                 acronyms.add(initials.substring(1));
             }
         }

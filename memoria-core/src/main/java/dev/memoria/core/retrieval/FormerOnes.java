@@ -33,7 +33,7 @@ final class FormerOnes {
         String lower = query.toLowerCase(Locale.ROOT);
         Set<String> asked = new LinkedHashSet<>();
         for (String word : QueryWords.of(query)) {
-            if (isThingWord(word) && !markedAnywhere(lower, word)) {
+            if (isThingWord(word) && !QueryWords.anyOccurrence(lower, word, at -> markedAt(lower, at))) {
                 asked.add(word);
             }
         }
@@ -50,7 +50,7 @@ final class FormerOnes {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (String word : asked) {
-            if (lower.contains(word) && everyMentionMarked(lower, word)) {
+            if (QueryWords.everyOccurrence(lower, word, at -> markedAt(lower, at))) {
                 return true;
             }
         }
@@ -60,24 +60,6 @@ final class FormerOnes {
     /** Latin words of four letters or more (not "use", "the") and Chinese character pairs. */
     private static boolean isThingWord(String word) {
         return word.length() >= 4 || word.codePoints().anyMatch(Scripts::isCjk);
-    }
-
-    private static boolean markedAnywhere(String lower, String word) {
-        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-            if (markedAt(lower, at)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean everyMentionMarked(String lower, String word) {
-        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-            if (!markedAt(lower, at)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean markedAt(String lower, int at) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Query → embed → vector and keyword candidates over the target state → one hybrid score per memory,
@@ -126,14 +127,14 @@ public final class HybridRetrieval implements RetrieveMemories {
             if (score.confidence() < HybridScore.MIN_CONFIDENCE) {
                 continue;
             }
-            double total = score.total() * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
+            double total = score.total()
+                    * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
             if (score.keyword() > 0) {
                 total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(affirmedWords, memory.content());
             }
             ranked.add(new Ranked(memory, score, total));
         }
-        ranked.sort(Comparator.comparingDouble(Ranked::total).reversed()
-                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        ranked.sort(BEST_FIRST);
         long t3 = System.nanoTime();
         Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits,
                 timeline, query.topK());
@@ -170,17 +171,8 @@ public final class HybridRetrieval implements RetrieveMemories {
     private static List<Ranked> withAnchoredTargets(String text, List<Ranked> ranked) {
         Map<String, Double> lifted = AnchoredTargets.of(text,
                 ranked.stream().map(r -> new AssociativeExpansion.Scored(r.memory(), r.total())).toList()).lifts();
-        if (lifted.isEmpty()) {
-            return ranked;
-        }
-        List<Ranked> out = new ArrayList<>(ranked.size());
-        for (Ranked r : ranked) {
-            Double raised = lifted.get(r.memory().memoryId());
-            out.add(raised == null ? r : new Ranked(r.memory(), r.score(), raised));
-        }
-        out.sort(Comparator.comparingDouble(Ranked::total).reversed()
-                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
-        return out;
+        return lifted.isEmpty() ? ranked
+                : rescored(ranked, r -> lifted.getOrDefault(r.memory().memoryId(), r.total()));
     }
 
     /**
@@ -193,17 +185,23 @@ public final class HybridRetrieval implements RetrieveMemories {
                                                      FormerOnes formerOnes) {
         Predicate<String> other = content -> siblings.namesOnlyOthers(content)
                 || formerOnes.namesOnlyFormer(content);
-        if (ranked.stream().noneMatch(r -> other.test(r.memory().content()))) {
+        return rescored(ranked, r -> other.test(r.memory().content()) ? r.total() * OTHER_NAMESAKE_FACTOR : r.total());
+    }
+
+    /** The ranking with each memory's total replaced by what {@code total} gives for it, best first. */
+    private static List<Ranked> rescored(List<Ranked> ranked, ToDoubleFunction<Ranked> total) {
+        List<Ranked> out = new ArrayList<>(ranked.size());
+        boolean changed = false;
+        for (Ranked r : ranked) {
+            double score = total.applyAsDouble(r);
+            changed |= score != r.total();
+            out.add(score == r.total() ? r : new Ranked(r.memory(), r.score(), score));
+        }
+        if (!changed) {
             return ranked;
         }
-        List<Ranked> demoted = new ArrayList<>(ranked.size());
-        for (Ranked r : ranked) {
-            demoted.add(other.test(r.memory().content())
-                    ? new Ranked(r.memory(), r.score(), r.total() * OTHER_NAMESAKE_FACTOR) : r);
-        }
-        demoted.sort(Comparator.comparingDouble(Ranked::total).reversed()
-                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
-        return demoted;
+        out.sort(BEST_FIRST);
+        return out;
     }
 
     /**
@@ -270,8 +268,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             }
         }
         List<Ranked> merged = new ArrayList<>(byId.values());
-        merged.sort(Comparator.comparingDouble(Ranked::total).reversed()
-                .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder()));
+        merged.sort(BEST_FIRST);
         return new Association(merged, true, reached.size());
     }
 
@@ -325,6 +322,10 @@ public final class HybridRetrieval implements RetrieveMemories {
 
     private record Ranked(Memory memory, HybridScore score, double total) {
     }
+
+    /** Highest total first; ties by memory id, newest first, so that equal scores rank the same on every call. */
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::total).reversed()
+            .thenComparing(r -> r.memory().memoryId(), Comparator.reverseOrder());
 
     /** The ranking after associative expansion, and whether it ran and how many memories it reached. */
     private record Association(List<Ranked> ranked, boolean attempted, int reached) {

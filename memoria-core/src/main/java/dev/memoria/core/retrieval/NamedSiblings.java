@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Names of the form "Project Beta", "Team Orion": a capitalised kind followed by a capitalised name. A memory that names only other members of a kind the query names ("Project Alpha uses React"
- * for "what is Project Beta's frontend?") is about something else, however many words it shares with the query.
+ * Names of the form "Project Beta", "Team Orion": a capitalised kind followed by a capitalised name. A memory that
+ * names only other members of a kind the query names ("Project Alpha uses React" for "what is Project Beta's
+ * frontend?") is about something else, however many words it shares with the query.
  */
 final class NamedSiblings {
 

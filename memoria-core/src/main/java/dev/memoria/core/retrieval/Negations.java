@@ -79,16 +79,7 @@ final class Negations {
 
     /** Whether the lower-case text contains the word and every occurrence is denied. */
     private static boolean onlyDenied(String lower, String word) {
-        int at = lower.indexOf(word);
-        if (at < 0) {
-            return false;
-        }
-        for (; at >= 0; at = lower.indexOf(word, at + 1)) {
-            if (!deniedAt(lower, at)) {
-                return false;
-            }
-        }
-        return true;
+        return QueryWords.everyOccurrence(lower, word, at -> deniedAt(lower, at));
     }
 
     private static boolean deniedAt(String lower, int at) {

@@ -3,6 +3,7 @@ package dev.memoria.core.retrieval;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The words of a query for substring tests against memory text: lower-case runs of Latin letters and digits, and
@@ -42,6 +43,30 @@ final class QueryWords {
         }
         addLatin(words, latin);
         return words;
+    }
+
+    /** Whether the (lower-case) text contains the word and every occurrence, by its index, passes the test. */
+    static boolean everyOccurrence(String lower, String word, IntPredicate test) {
+        int at = lower.indexOf(word);
+        if (at < 0) {
+            return false;
+        }
+        for (; at >= 0; at = lower.indexOf(word, at + 1)) {
+            if (!test.test(at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some occurrence of the word in the (lower-case) text, by its index, passes the test. */
+    static boolean anyOccurrence(String lower, String word, IntPredicate test) {
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            if (test.test(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addLatin(Set<String> words, StringBuilder latin) {

@@ -1,16 +1,13 @@
 package dev.memoria.core.retrieval;
 
 import dev.memoria.core.retrieval.AssociativeExpansion.Scored;
-import dev.memoria.ports.model.Memory;
-import dev.memoria.ports.model.MemoryType;
-import dev.memoria.ports.model.TrustTier;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.memoria.core.retrieval.TestMemories.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -98,10 +95,5 @@ class AnchoredTargetsTest {
         }
         pool.sort((a, b) -> Double.compare(b.score(), a.score()));
         return pool;
-    }
-
-    private static Memory memory(String id, String content) {
-        return new Memory(id, "u", MemoryType.SEMANTIC, content, TrustTier.T1, 1.0, null, null, null, Map.of(),
-                Instant.EPOCH, Instant.EPOCH, null, true, null);
     }
 }

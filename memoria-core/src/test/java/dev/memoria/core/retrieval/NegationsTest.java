@@ -43,6 +43,7 @@ class NegationsTest {
         assertThat(Negations.deniedShare(Set.of("影响"), "问题不大，影响登录")).isZero();
         assertThat(Negations.deniedShare(Set.of("grpc"), "不需要改造，inventory-service 使用 gRPC")).isZero();
         assertThat(Negations.deniedShare(Set.of("graphql"), "We did not migrate, we still use GraphQL")).isZero();
+        assertThat(Negations.deniedShare(Set.of("graphql"), "Not really; GraphQL serves every client")).isZero();
     }
 
     @Test

@@ -1,15 +1,12 @@
 package dev.memoria.core.retrieval;
 
 import dev.memoria.ports.model.Memory;
-import dev.memoria.ports.model.MemoryType;
-import dev.memoria.ports.model.TrustTier;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
+import static dev.memoria.core.retrieval.TestMemories.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatedTimelineTest {
@@ -57,10 +54,5 @@ class StatedTimelineTest {
 
     private static long day(int year, int month, int day) {
         return LocalDate.of(year, month, day).toEpochDay();
-    }
-
-    private static Memory memory(String id, String content) {
-        return new Memory(id, "u", MemoryType.SEMANTIC, content, TrustTier.T1, 1.0, null, null, null, Map.of(),
-                Instant.EPOCH, Instant.EPOCH, null, true, null);
     }
 }
