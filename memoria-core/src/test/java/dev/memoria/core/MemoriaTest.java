@@ -361,6 +361,26 @@ class MemoriaTest {
     }
 
     @Test
+    void aMemoryThatMatchesTheQueryOnlyInWhatItPlansRanksBelowOneThatStatesIt() {
+        keywordOnly.store(command(alice, "billing runs on kafka", null));
+        keywordOnly.store(command(alice, "ledger is going to adopt kafka and kafka streams", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "who uses kafka", 1)).memories())
+                .extracting(s -> s.memory().content()).containsExactly("billing runs on kafka");
+    }
+
+    @Test
+    void aWhichServicesQuestionPrefersNotesNamingAServiceWhenEnoughOfThemMentionWhatItNames() {
+        keywordOnly.store(command(alice, "inventory-service 使用 gRPC", null));
+        keywordOnly.store(command(alice, "analytics-service 使用 gRPC", null));
+        keywordOnly.store(command(alice, "所有 服务 间 gRPC 调用 需要 证书", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪些 服务 在用 gRPC", 2)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactlyInAnyOrder("inventory-service 使用 gRPC", "analytics-service 使用 gRPC");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",

@@ -119,13 +119,10 @@ final class AnchoredTargets {
      * {@link Acronyms}) that some memory of the pool mentions, in lower case.
      */
     private List<String> anchors(String query) {
-        Set<String> names = new LinkedHashSet<>(EntityTerms.of(query));
-        names.addAll(Acronyms.of(query));
         List<String> anchors = new ArrayList<>();
-        for (String name : names) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (Arrays.stream(lowerContents).anyMatch(c -> c.contains(lower))) {
-                anchors.add(lower);
+        for (String name : EntityTerms.namedInQuery(query)) {
+            if (Arrays.stream(lowerContents).anyMatch(c -> c.contains(name))) {
+                anchors.add(name);
             }
         }
         return anchors;

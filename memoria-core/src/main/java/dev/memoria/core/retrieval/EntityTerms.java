@@ -49,6 +49,17 @@ final class EntityTerms {
         return terms;
     }
 
+    /**
+     * What a query names, in lower case: its names and the acronyms keyword search looks for too (see
+     * {@link Acronyms}), so that "React Server Components" also names RSC.
+     */
+    static Set<String> namedInQuery(String query) {
+        Set<String> names = new LinkedHashSet<>();
+        of(query).forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        Acronyms.of(query).forEach(acronym -> names.add(acronym.toLowerCase(Locale.ROOT)));
+        return names;
+    }
+
     private static boolean isSentenceStart(String text, int index) {
         int i = index - 1;
         while (i >= 0 && Character.isWhitespace(text.charAt(i))) {

@@ -56,8 +56,9 @@ public final class HybridRetrieval implements RetrieveMemories {
     /** Score factor for a memory naming only other members of a kind the query names. */
     static final double OTHER_NAMESAKE_FACTOR = 0.5;
     /**
-     * Score share a memory loses for each part of its keyword match that it denies (see {@link Negations}):
-     * 0.15–0.7 measure the same on the benchmark; a half, like the other "about something else" demotions.
+     * Score share a memory loses for each part of its keyword match that it denies (see {@link Negations}) or only
+     * plans (see {@link Plans}): 0.15–0.7 measure the same on the benchmark; a half, like the other "about
+     * something else" demotions.
      */
     static final double DENIED_MATCH_PENALTY = 0.5;
 
@@ -119,6 +120,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual());
 
         Set<String> affirmedWords = Negations.affirmedIn(text, QueryWords.of(text));
+        boolean plansAreNotAnswers = !Plans.asksAboutFuture(text);
         StatedTimeline timeline = traits.asksForCurrentState() ? StatedTimeline.of(memories) : StatedTimeline.NONE;
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
@@ -131,6 +133,9 @@ public final class HybridRetrieval implements RetrieveMemories {
                     * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
             if (score.keyword() > 0) {
                 total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(affirmedWords, memory.content());
+                if (plansAreNotAnswers) {
+                    total *= 1 - DENIED_MATCH_PENALTY * Plans.plannedShare(affirmedWords, memory.content());
+                }
             }
             ranked.add(new Ranked(memory, score, total));
         }
@@ -140,7 +145,8 @@ public final class HybridRetrieval implements RetrieveMemories {
                 timeline, query.topK());
         ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
         double graphMs = millisSince(t3);
-        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text));
+        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text),
+                AskedKind.of(text).notAnswering(ranked.stream().map(Ranked::memory).toList(), query.topK()));
         if (traits.vectorTrust() >= 1) {
             // similarity between memories comes from the embeddings: only where they are trusted for the language
             ranked = Diversity.reorder(ranked, query.topK(), Ranked::total, r -> r.memory().embedding());
@@ -177,15 +183,16 @@ public final class HybridRetrieval implements RetrieveMemories {
 
     /**
      * Halves the score of memories about another member of a kind the query names ("Project Alpha …" when the
-     * question is about Project Beta) or about the former one of what it asks about ("the previous project …" when
-     * it asks about the project): sharing the topic words makes them look relevant, but they answer a different
-     * question.
+     * question is about Project Beta), about the former one of what it asks about ("the previous project …" when
+     * it asks about the project), or naming none of the kind of thing it asks for ("所有 gRPC 调用都需要客户端证书"
+     * for "哪些服务在用 gRPC？", see {@link AskedKind}): sharing the topic words makes them look relevant, but they
+     * answer a different question.
      */
     private static List<Ranked> demoteOtherNamesakes(List<Ranked> ranked, NamedSiblings siblings,
-                                                     FormerOnes formerOnes) {
-        Predicate<String> other = content -> siblings.namesOnlyOthers(content)
-                || formerOnes.namesOnlyFormer(content);
-        return rescored(ranked, r -> other.test(r.memory().content()) ? r.total() * OTHER_NAMESAKE_FACTOR : r.total());
+                                                     FormerOnes formerOnes, Set<String> notAnswering) {
+        Predicate<Memory> other = memory -> notAnswering.contains(memory.memoryId())
+                || siblings.namesOnlyOthers(memory.content()) || formerOnes.namesOnlyFormer(memory.content());
+        return rescored(ranked, r -> other.test(r.memory()) ? r.total() * OTHER_NAMESAKE_FACTOR : r.total());
     }
 
     /** The ranking with each memory's total replaced by what {@code total} gives for it, best first. */

@@ -22,7 +22,8 @@ class WordRulesRobustnessTest {
     /** Pieces the rules look for, mixed with characters from every plane. */
     private static final String[] PIECES = {"不", "没有", "未来", "非常", "not", "n't", " ", "，", ".", "-", "auth-service",
             "2025-Q", "2025-13", "2024年", "11月", "previous ", "之前的", "@", "😀", "\uD83D", "\uDE00", "GraphQL",
-            "影响", "v8.5.1", ":", "node:18", "RSC", "React Server Components", "\n", "é", "Ⅻ", "ß"};
+            "影响", "v8.5.1", ":", "node:18", "RSC", "React Server Components", "\n", "é", "Ⅻ", "ß", "计划", "plans to ",
+            "哪些服务", "which services ", "PaymentService", "-service", "服务器"};
 
     @Test
     void randomTextNeverMakesTheRulesThrow() {
@@ -37,6 +38,9 @@ class WordRulesRobustnessTest {
                 Set<String> words = QueryWords.of(query);
                 Set<String> affirmed = Negations.affirmedIn(query, words);
                 FormerOnes former = FormerOnes.of(query);
+                Plans.asksAboutFuture(query);
+                AskedKind kind = AskedKind.of(query);
+                kind.notAnswering(pool.stream().map(Scored::memory).toList(), 2);
                 AnchoredTargets anchoring = AnchoredTargets.of(query, pool);
                 anchoring.lifts();
                 anchoring.unrelated(2);
@@ -45,6 +49,7 @@ class WordRulesRobustnessTest {
                     double share = Negations.deniedShare(affirmed, s.memory().content());
                     assertThat(share).isBetween(0.0, 1.0);
                     former.namesOnlyFormer(s.memory().content());
+                    assertThat(Plans.plannedShare(affirmed, s.memory().content())).isBetween(0.0, 1.0);
                     timeline.position(s.memory()).ifPresent(p -> assertThat(p).isBetween(0.0, 1.0));
                 }
             }).as("query %s", query).doesNotThrowAnyException();
