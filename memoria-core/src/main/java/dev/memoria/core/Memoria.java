@@ -14,6 +14,7 @@ import dev.memoria.core.write.NewMemories;
 import dev.memoria.core.write.ObserveService;
 import dev.memoria.core.write.SafetySnapshots;
 import dev.memoria.core.write.StoreMemoryService;
+import dev.memoria.core.write.WriteFollowUp;
 import dev.memoria.core.auth.AdminService;
 import dev.memoria.core.auth.ApiKeyHasher;
 import dev.memoria.core.auth.ApiKeyService;
@@ -91,6 +92,7 @@ import dev.memoria.core.governance.plugin.PluginSettings;
 import dev.memoria.core.governance.plugin.PolicyResolver;
 import dev.memoria.ports.out.PluginRegistryStore;
 import dev.memoria.ports.out.PolicyEndpoint;
+import dev.memoria.core.entity.EntityLinker;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.core.llm.ExtractingObserveService;
 import dev.memoria.core.llm.Reflection;
@@ -150,15 +152,18 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         NewMemories newMemories = new NewMemories(clock);
         this.embedderPresent = embeddings.available();
         this.storageTotals = storage.userDataStore()::totals;
+        CoordinationPorts coordination = builder.coordination;
+        // entities live with the coordination ports: an embedded Memoria without them keeps no entities
+        WriteFollowUp linking = coordination == null ? WriteFollowUp.NONE : new EntityLinker(coordination.entities());
         this.storeMemory = new StoreMemoryService(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
-                screen, newMemories);
+                screen, newMemories, linking);
         AccessCounter accesses = new AccessCounter(storage.accessLog(), clock);
         this.accessCounter = accesses;
         this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
                 storage.feedbackStore(), storage.retrievalParamsStore(), clock).countingAccessesWith(accesses);
         this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
         this.correction = new CorrectMemoryService(storage.memoryStore(), branches, embeddings, screen, newMemories,
-                retrieval);
+                retrieval, linking);
         SafetySnapshots safety = new SafetySnapshots(storage.versionStore());
         this.forgetting = new ForgetMemoriesService(storage.memoryStore(), branches, safety);
         this.snapshots = new SnapshotService(storage.versionStore(), storage.memoryStore(), branches, safety,
@@ -179,7 +184,6 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.sessionSummaries = new SessionSummaries(builder.llm, storage.memoryStore(), branches, storeMemory);
         this.plugins = builder.pluginStore == null ? null : new PluginRegistry(builder.pluginStore,
                 new PluginHost(builder.pluginSettings.memoriaVersion()), clock);
-        CoordinationPorts coordination = builder.coordination;
         if (coordination == null) {
             this.governance = null;
             this.asyncTasks = null;

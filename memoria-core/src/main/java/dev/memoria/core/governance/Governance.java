@@ -177,8 +177,12 @@ public final class Governance {
         RunRecorder run = new RunRecorder(GovernanceOps.EXTRACT_ENTITIES, userId);
         run.declare("processed", "skipped", "edges_created", "entities_linked");
         if (!entities.llmAvailable()) {
-            run.add("skipped", entities.unlinked(userId).size());
-            run.detail("note", "skipped: LLM not configured");
+            EntityExtraction.BackfillResult result = entities.backfill(userId);
+            run.add("processed", result.processed());
+            run.add("skipped", result.nothingFound());
+            run.add("edges_created", result.linksCreated());
+            run.add("entities_linked", result.entitiesCreated());
+            run.detail("note", "LLM not configured: linked the names the text rules find");
             return run.report();
         }
         EntityExtraction.ExtractResult result = entities.extract(userId);

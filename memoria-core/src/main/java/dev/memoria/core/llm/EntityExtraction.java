@@ -1,5 +1,6 @@
 package dev.memoria.core.llm;
 
+import dev.memoria.core.entity.EntityLinker;
 import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
@@ -24,6 +25,8 @@ import java.util.Set;
 public final class EntityExtraction {
 
     private static final int BATCH = 50;
+    /** Memories one backfill pass links at most, as the existing service's admin backfill. */
+    static final int BACKFILL_BATCH = 500;
     private static final int TEXT_BYTES = 2000;
     private static final Set<String> TYPES = Set.of("tech", "person", "repo", "project", "concept");
 
@@ -34,6 +37,13 @@ public final class EntityExtraction {
     public record LinkResult(int entitiesCreated, int entitiesReused, int edgesCreated) {
     }
 
+    /**
+     * A pass of the text rules over unlinked memories: {@code processed} memories read, {@code nothingFound} of them
+     * naming nothing the rules recognise (they stay unlinked).
+     */
+    public record BackfillResult(int processed, int nothingFound, int entitiesCreated, int linksCreated) {
+    }
+
     /** {@code processed} memories sent to the model, {@code failed} whose reply was unusable. */
     public record ExtractResult(List<Memory> unlinked, int processed, int failed, int entitiesFound, int linksCreated) {
     }
@@ -41,11 +51,13 @@ public final class EntityExtraction {
     private final LlmPort llm; // null without a model
     private final MemoryStore store;
     private final EntityStore entities;
+    private final EntityLinker linker;
 
     public EntityExtraction(LlmPort llm, MemoryStore store, EntityStore entities) {
         this.llm = llm;
         this.store = store;
         this.entities = entities;
+        this.linker = new EntityLinker(entities);
     }
 
     public boolean llmAvailable() {
@@ -54,11 +66,33 @@ public final class EntityExtraction {
 
     /** The newest active memories (at most 50) with no entity link. */
     public List<Memory> unlinked(String userId) {
+        return unlinked(userId, BATCH);
+    }
+
+    /**
+     * Links the newest unlinked memories (at most {@value #BACKFILL_BATCH}) to the entities their text names, as a
+     * store does (see {@link EntityLinker}): for memories stored before write-time linking or while it failed.
+     */
+    public BackfillResult backfill(String userId) {
+        List<Memory> unlinked = unlinked(userId, BACKFILL_BATCH);
+        int nothingFound = 0;
+        int created = 0;
+        int links = 0;
+        for (Memory memory : unlinked) {
+            EntityLinker.Linked linked = linker.link(memory);
+            created += linked.entitiesCreated();
+            links += linked.linksCreated();
+            nothingFound += linked.linksCreated() == 0 ? 1 : 0;
+        }
+        return new BackfillResult(unlinked.size(), nothingFound, created, links);
+    }
+
+    private List<Memory> unlinked(String userId, int limit) {
         List<Memory> active = new ArrayList<>();
         store.forEachActive(BranchRef.main(userId), ReadPoint.HEAD, MemoryFilter.ALL, active::add);
         active.sort(Comparator.comparing(Memory::memoryId).reversed());
         Set<String> linked = entities.linkedMemoryIds(userId, active.stream().map(Memory::memoryId).toList());
-        return active.stream().filter(m -> !linked.contains(m.memoryId())).limit(BATCH).toList();
+        return active.stream().filter(m -> !linked.contains(m.memoryId())).limit(limit).toList();
     }
 
     public List<Entity> list(String userId) {

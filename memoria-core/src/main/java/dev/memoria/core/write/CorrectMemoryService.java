@@ -27,15 +27,18 @@ public final class CorrectMemoryService implements CorrectMemory {
     private final SensitivityScreen screen;
     private final NewMemories newMemories;
     private final RetrieveMemories retrieval;
+    private final WriteFollowUp followUp;
 
     public CorrectMemoryService(MemoryStore store, BranchResolver branches, Embeddings embeddings,
-                                SensitivityScreen screen, NewMemories newMemories, RetrieveMemories retrieval) {
+                                SensitivityScreen screen, NewMemories newMemories, RetrieveMemories retrieval,
+                                WriteFollowUp followUp) {
         this.store = store;
         this.branches = branches;
         this.embeddings = embeddings;
         this.screen = screen;
         this.newMemories = newMemories;
         this.retrieval = retrieval;
+        this.followUp = followUp;
     }
 
     @Override
@@ -57,6 +60,7 @@ public final class CorrectMemoryService implements CorrectMemory {
             // Someone else ended it between our read and our write.
             throw new NotFoundException("memory_not_found", "Memory not found");
         }
+        followUp.written(replacement);
         return replacement;
     }
 

@@ -35,15 +35,17 @@ public final class StoreMemoryService implements StoreMemory {
     private final Embeddings embeddings;
     private final SensitivityScreen screen;
     private final NewMemories newMemories;
+    private final WriteFollowUp followUp;
 
     public StoreMemoryService(MemoryStore store, MemorySearch search, BranchResolver branches, Embeddings embeddings,
-                              SensitivityScreen screen, NewMemories newMemories) {
+                              SensitivityScreen screen, NewMemories newMemories, WriteFollowUp followUp) {
         this.store = store;
         this.search = search;
         this.branches = branches;
         this.embeddings = embeddings;
         this.screen = screen;
         this.newMemories = newMemories;
+        this.followUp = followUp;
     }
 
     @Override
@@ -58,6 +60,7 @@ public final class StoreMemoryService implements StoreMemory {
                 writer.insert(fresh);
                 return null;
             });
+            followUp.written(fresh);
             return fresh;
         }
         Memory existing = similar.get();
@@ -74,6 +77,7 @@ public final class StoreMemoryService implements StoreMemory {
             writer.end(existing.memoryId(), fresh.memoryId());
             return null;
         });
+        followUp.written(fresh);
         return fresh;
     }
 

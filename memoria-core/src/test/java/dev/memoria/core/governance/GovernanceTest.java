@@ -166,4 +166,35 @@ class GovernanceTest {
     void unknownAdminOpIsInvalidInput() {
         assertThatThrownBy(() -> governance.run("explode", "u")).hasMessageContaining("Invalid op: explode");
     }
+
+    @Test
+    void storedAndCorrectedMemoriesAreLinkedToTheNamesInTheirText() {
+        Memory stored = store("u", "auth-service uses PostgreSQL, owned by @alice", MemoryType.SEMANTIC, TrustTier.T1,
+                null, Duration.ZERO);
+        Memory nameless = store("u", "the weekly sync moved to thursdays", MemoryType.SEMANTIC, TrustTier.T1, null,
+                Duration.ZERO);
+        Memory corrected = memoria.correct(Caller.of("u"), nameless.memoryId(), "the weekly sync moved to Zoom");
+
+        assertThat(governance.entities().list("u")).extracting(e -> e.name() + ":" + e.entityType())
+                .containsExactlyInAnyOrder("postgresql:tech", "alice:person", "auth-service:project", "zoom:tech");
+        assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
+                .doesNotContain(stored.memoryId(), corrected.memoryId());
+    }
+
+    @Test
+    void withoutAnLlmTheAdminEntityPassLinksWhatTheTextRulesFindInUnlinkedMemories() {
+        Memory named = store("u", "billing-service calls Stripe", MemoryType.SEMANTIC, TrustTier.T1, null,
+                Duration.ZERO);
+        Memory nameless = store("u", "lunch is at noon", MemoryType.SEMANTIC, TrustTier.T1, null, Duration.ZERO);
+        // a memory stored while linking was unavailable: remove its links as if they had never been written
+        coordination.forgetEntityLinks("u");
+
+        GovernanceReport report = governance.run(GovernanceOps.EXTRACT_ENTITIES, "u");
+
+        assertThat(report.count("processed")).isEqualTo(2);
+        assertThat(report.count("skipped")).isEqualTo(1);
+        assertThat(report.count("edges_created")).isEqualTo(2);
+        assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
+                .containsExactly(nameless.memoryId()).doesNotContain(named.memoryId());
+    }
 }

@@ -238,4 +238,9 @@ public final class InMemoryCoordination implements DistributedLock, TaskStore, I
         }
         return linked;
     }
+
+    /** Removes every entity link of the user, as if the memories had been stored before links were written. */
+    public synchronized void forgetEntityLinks(String userId) {
+        links.removeIf(link -> link.startsWith(userId + "\u0000"));
+    }
 }

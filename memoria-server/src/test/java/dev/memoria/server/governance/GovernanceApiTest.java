@@ -141,7 +141,8 @@ class GovernanceApiTest {
         ApiClient carol = as(user);
         Instant now = Instant.now();
         for (int i = 0; i < 3; i++) {
-            store(carol, "Carol deploys service " + i + " with Helm", "semantic", "T1", now);
+            // no names the text rules recognise: these stay unlinked until the agent links them
+            store(carol, "carol deploys service " + i + " with helm", "semantic", "T1", now);
         }
         JsonNode reflect = carol.post("/v1/reflect", "{}").json();
         assertThat(reflect.get("candidates")).hasSize(1);
@@ -166,6 +167,19 @@ class GovernanceApiTest {
         assertThat(summary.status()).isEqualTo(503);
         assertThat(summary.json().get("detail").asText())
                 .isEqualTo("LLM not configured — set LLM_API_KEY to enable episodic memory");
+    }
+
+    @Test
+    void storedMemoriesAreLinkedToTheNamesInTheirTextWithoutAnLlm() {
+        ApiClient dave = as("names-" + UUID.randomUUID());
+        store(dave, "auth-service moved to PostgreSQL, reviewed by @alice", "semantic", "T1", Instant.now());
+
+        JsonNode entities = dave.get("/v1/entities").json().get("entities");
+        assertThat(entities).extracting(e -> e.get("name").asText() + ":" + e.get("entity_type").asText())
+                .containsExactlyInAnyOrder("auth-service:project", "PostgreSQL:tech", "alice:person");
+        JsonNode extract = dave.post("/v1/extract-entities", "{}").json();
+        assertThat(extract.get("status").asText()).isEqualTo("complete");
+        assertThat(extract.get("unlinked").asInt()).isZero();
     }
 
     @Test

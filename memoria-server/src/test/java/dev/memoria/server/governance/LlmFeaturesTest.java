@@ -139,7 +139,8 @@ class LlmFeaturesTest {
     @Test
     void entityExtractionLinksWhatTheModelNames() {
         ApiClient user = fresh();
-        user.post("/v1/memories", json(Map.of("content", "We migrated billing to PostgreSQL and Kafka")));
+        // nothing here that the write-time text rules link: the model is asked
+        user.post("/v1/memories", json(Map.of("content", "we migrated billing to postgres and a log-based queue")));
         chat.answer(prompt -> "[{\"name\": \"PostgreSQL\", \"type\": \"tech\"}, {\"name\": \"Kafka\", \"type\": \"weird\"},"
                 + " {\"name\": \"\"}]");
         JsonNode done = user.post("/v1/extract-entities", "{}").json();
