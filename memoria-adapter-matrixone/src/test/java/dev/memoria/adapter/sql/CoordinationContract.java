@@ -184,4 +184,17 @@ abstract class CoordinationContract extends OpenStorageContract {
         assertThat(ports.entities().linkedMemoryIds(user, List.of("m1", "m2"))).containsExactly("m1");
         assertThat(ports.entities().list(fresh("other"))).isEmpty();
     }
+
+    @Test
+    void entityNamesInAnyScriptAndUpToTheFullColumnLengthRoundTrip() {
+        String user = fresh("u");
+        String longest = "n".repeat(127) + "名";
+        List<Entity> names = List.of(new Entity("张伟", "张伟", "person"), new Entity("`😀x`", "`😀x`", "project"),
+                new Entity(longest, longest, "tech"));
+        for (Entity entity : names) {
+            assertThat(ports.entities().upsert(user, entity, "regex")).as(entity.name()).isTrue();
+            assertThat(ports.entities().link(user, "m1", entity.name())).as(entity.name()).isTrue();
+        }
+        assertThat(ports.entities().list(user)).containsExactlyInAnyOrderElementsOf(names);
+    }
 }

@@ -53,6 +53,11 @@ public final class TextEntities {
     private static final Pattern BACKTICKED = Pattern.compile("`([^`\\n]+)`");
     private static final int MAX_BACKTICKED_BYTES = 30;
     private static final int MAX_NAME_CHARS = 128;
+    /**
+     * Entities kept per text, the first ones found: a memory may hold 32 KiB of prose with thousands of capitalised
+     * words, and each entity costs the store two statements.
+     */
+    static final int MAX_ENTITIES = 50;
 
     private TextEntities() {
     }
@@ -68,7 +73,7 @@ public final class TextEntities {
         add(found, CAMEL_CASE, text, 0, "project");
         hyphenatedComponents(text, found);
         backticked(text, found);
-        return new ArrayList<>(found.values());
+        return new ArrayList<>(found.values()).subList(0, Math.min(MAX_ENTITIES, found.size()));
     }
 
     private static void techTerms(String lower, Map<String, Entity> found) {
@@ -146,7 +151,11 @@ public final class TextEntities {
     }
 
     private static void put(Map<String, Entity> found, String display, String type) {
-        String name = display.length() > MAX_NAME_CHARS ? display.substring(0, MAX_NAME_CHARS) : display;
+        int end = Math.min(display.length(), MAX_NAME_CHARS);
+        if (end < display.length() && Character.isHighSurrogate(display.charAt(end - 1))) {
+            end--; // do not split a character in two
+        }
+        String name = display.substring(0, end);
         String key = name.toLowerCase(Locale.ROOT);
         if (key.getBytes(StandardCharsets.UTF_8).length >= 2) {
             found.putIfAbsent(key, new Entity(key, name, type));

@@ -67,4 +67,38 @@ class TextEntitiesTest {
         assertThat(TextEntities.in("周四团建，密室逃脱")).isEmpty();
         assertThat(TextEntities.in("")).isEmpty();
     }
+
+    @Test
+    void aLongTextKeepsOnlyTheFirstNamesItFinds() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            text.append("Name").append(i).append(" met @person").append(i).append(". ");
+        }
+        List<Entity> found = TextEntities.in(text.toString());
+        assertThat(found).hasSize(TextEntities.MAX_ENTITIES);
+        assertThat(found.get(0).name()).isEqualTo("name0");
+    }
+
+    @Test
+    void randomTextNeverMakesTheRulesThrowAndEveryNameIsUsable() {
+        String[] pieces = {"@", "`", "/", "-", "service", "Alice", " ", "，", "。", "Node.js", "C++", "go", "😀",
+                "\uD83D", "a/b", "ABC", "x-api", "\n", "é", "张伟"};
+        java.util.Random random = new java.util.Random(20261126);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                if (random.nextInt(4) == 0) {
+                    text.appendCodePoint(random.nextInt(0x2FFFF) + 1);
+                } else {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                }
+            }
+            for (Entity entity : TextEntities.in(text.toString())) {
+                assertThat(entity.name()).as("in %s", text).isEqualTo(entity.displayName().toLowerCase(java.util.Locale.ROOT));
+                assertThat(entity.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                        .as("in %s", text).isGreaterThanOrEqualTo(2);
+                assertThat(entity.displayName().length()).isLessThanOrEqualTo(128);
+            }
+        }
+    }
 }
