@@ -381,6 +381,19 @@ class MemoriaTest {
     }
 
     @Test
+    void whenTheQuestionNamesNothingTheNameTheBestResultsShareLeadsToItsOtherNotes() {
+        keywordOnly.store(command(alice, "redis 缓存 容量 查询", null));
+        keywordOnly.store(command(alice, "redis 存储 session 容量", null));
+        keywordOnly.store(command(alice, "redis 内存 容量 扩容", null));
+        keywordOnly.store(command(alice, "redis 实现 限流", null));
+        keywordOnly.store(command(alice, "mongodb 存储 日志", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "内存 存储 缓存 容量", 4)).memories())
+                .extracting(s -> s.memory().content()).contains("redis 实现 限流")
+                .doesNotContain("mongodb 存储 日志");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",

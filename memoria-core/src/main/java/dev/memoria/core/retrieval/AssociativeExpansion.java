@@ -34,6 +34,11 @@ final class AssociativeExpansion {
     static final double HOP_DECAY = 0.85;
     static final int HOPS = 2;
     static final int SEEDS = 3;
+    /**
+     * How many seeds must share a name for it to be the topic of a question that names nothing (see
+     * {@link #sharedNames}). All three switches the rule off on the benchmark; a single seed is no agreement.
+     */
+    static final int TOPIC_SEEDS = 2;
     /** Memories looked at per name; a name found in more of them says less about each. */
     static final int PER_TERM = 12;
     static final int TERMS_PER_SEED = 8;
@@ -65,6 +70,7 @@ final class AssociativeExpansion {
         frontier.forEach(s -> seen.add(s.memory().memoryId()));
         Set<String> followedTerms = new HashSet<>();
         Rows rows = new Rows(store, target);
+        Set<String> topics = EntityTerms.namedInQuery(query).isEmpty() ? sharedNames(frontier) : Set.of();
         for (int hop = 0; hop < HOPS && !frontier.isEmpty(); hop++) {
             Map<String, Reached> next = new LinkedHashMap<>();
             for (Scored seed : frontier) {
@@ -75,7 +81,8 @@ final class AssociativeExpansion {
                         continue;
                     }
                     List<Memory> mentioning = mentioning(target, filter, term, lower, rows);
-                    double specificity = 1.0 / (1 + 0.25 * Math.max(0, mentioning.size() - 2));
+                    double specificity = hop == 0 && topics.contains(lower) ? 1.0
+                            : 1.0 / (1 + 0.25 * Math.max(0, mentioning.size() - 2));
                     for (Memory memory : mentioning) {
                         if (memory.memoryId().equals(seed.memory().memoryId())) {
                             continue;
@@ -95,6 +102,27 @@ final class AssociativeExpansion {
             frontier.forEach(s -> seen.add(s.memory().memoryId()));
         }
         return reached;
+    }
+
+    /**
+     * The names (lower case) that at least {@link #TOPIC_SEEDS} of the seeds mention. When the question names nothing
+     * ("我们的内存存储组件都承担了哪些职责？"), a name the best results agree on (Redis) is what it is about, not a hub
+     * many notes happen to share: following it from them is not penalised for how many memories mention it.
+     */
+    private static Set<String> sharedNames(List<Scored> seeds) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Scored seed : seeds) {
+            for (String term : EntityTerms.of(seed.memory().content())) {
+                counts.merge(term.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        Set<String> shared = new HashSet<>();
+        counts.forEach((name, count) -> {
+            if (count >= TOPIC_SEEDS) {
+                shared.add(name);
+            }
+        });
+        return shared;
     }
 
     /**
