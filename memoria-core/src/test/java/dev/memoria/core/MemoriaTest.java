@@ -394,6 +394,34 @@ class MemoriaTest {
     }
 
     @Test
+    void associationFollowsAFrameworkToTheImageOfItsRuntimeByTheRuntimesShortName() {
+        keywordOnly.store(command(alice, "新项目 前端 选用 Next.js", null));
+        keywordOnly.store(command(alice, "Next.js 要求 Node.js 以上 版本", null));
+        keywordOnly.store(command(alice, "镜像 统一 使用 node:18-alpine", null));
+        keywordOnly.store(command(alice, "后端 部署 在 ECS", null));
+        keywordOnly.store(command(alice, "周会 改到 周四", null));
+
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "新项目 前端 部署 注意", 3)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactlyInAnyOrder("新项目 前端 选用 Next.js", "Next.js 要求 Node.js 以上 版本",
+                        "镜像 统一 使用 node:18-alpine");
+    }
+
+    @Test
+    void aWeakBestResultThatTheBestOneLeadsToPassesOnWhatItIsWorthOnceReached() {
+        keywordOnly.store(command(alice, "新项目 前端 选型 Alpha-Kit", null));
+        keywordOnly.store(command(alice, "后端 选型 注意 ECS", null));
+        keywordOnly.store(command(alice, "Alpha-Kit 依赖 Beta-Lib 注意", null));
+        keywordOnly.store(command(alice, "Beta-Lib 有 已知 漏洞", null));
+
+        // "Alpha-Kit 依赖 Beta-Lib" is among the best results on its own merit (one word), and the best result
+        // reaches it at once: the vulnerability it leads to outranks the back-end note
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "新项目 前端 选型 注意", 3)).memories())
+                .extracting(s -> s.memory().content()).contains("Beta-Lib 有 已知 漏洞")
+                .doesNotContain("后端 选型 注意 ECS");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",

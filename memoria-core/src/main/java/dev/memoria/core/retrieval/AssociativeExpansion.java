@@ -71,6 +71,7 @@ final class AssociativeExpansion {
         Set<String> followedTerms = new HashSet<>();
         Rows rows = new Rows(store, target);
         Set<String> topics = EntityTerms.namedInQuery(query).isEmpty() ? sharedNames(frontier) : Set.of();
+        frontier = reinforced(frontier, queryLower, strength);
         for (int hop = 0; hop < HOPS && !frontier.isEmpty(); hop++) {
             Map<String, Reached> next = new LinkedHashMap<>();
             for (Scored seed : frontier) {
@@ -102,6 +103,39 @@ final class AssociativeExpansion {
             frontier.forEach(s -> seen.add(s.memory().memoryId()));
         }
         return reached;
+    }
+
+    /**
+     * The seeds with what they pass on raised to what the other seeds would pass them through a shared name (other
+     * than the query's own). Names are followed once per expansion, so a seed ranked low on its own
+     * ("Next.js 14 要求 Node.js 18.17", no word of "新项目的前端部署需要注意什么？") would otherwise follow its names
+     * with its own weak score, although the best result ("新项目前端选用 Next.js 14") reaches it at once: a seed
+     * passes on what it is worth once reached.
+     */
+    private static List<Scored> reinforced(List<Scored> seeds, String queryLower, double strength) {
+        List<Set<String>> names = new ArrayList<>();
+        for (Scored seed : seeds) {
+            Set<String> own = new HashSet<>();
+            EntityTerms.of(seed.memory().content()).forEach(n -> {
+                String lower = n.toLowerCase(Locale.ROOT);
+                if (!queryLower.contains(lower)) {
+                    own.add(lower);
+                }
+            });
+            names.add(own);
+        }
+        List<Scored> out = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            double best = seeds.get(i).score();
+            for (int j = 0; j < seeds.size(); j++) {
+                if (i != j && names.get(i).stream().anyMatch(names.get(j)::contains)) {
+                    best = Math.max(best, new Reached(seeds.get(i).memory(), seeds.get(j).score() * HOP_DECAY * strength,
+                            seeds.get(i).score()).combined());
+                }
+            }
+            out.add(new Scored(seeds.get(i).memory(), best));
+        }
+        return out;
     }
 
     /**
@@ -182,7 +216,28 @@ final class AssociativeExpansion {
         }
     }
 
+    /**
+     * The memories that mention the name, or — for a name with a short form (see {@link EntityTerms#shortForm}) —
+     * another name with that short form or the short form itself: {@code Node.js}, {@code node:18-alpine} and
+     * {@code Node} are one thing to follow.
+     */
     private List<Memory> mentioning(ReadTarget target, MemoryFilter filter, String term, String lower, Rows rows) {
+        Set<Memory> found = new LinkedHashSet<>(containing(target, filter, term, lower, rows));
+        String shortForm = EntityTerms.shortForm(lower);
+        if (shortForm != null) {
+            for (ScoredId hit : search.keyword(target.branch(), target.at(), shortForm, filter, PER_TERM * 2)) {
+                for (Memory memory : rows.load(List.of(hit.memoryId()))) {
+                    if (EntityTerms.of(memory.content()).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                            .anyMatch(n -> n.equals(shortForm) || shortForm.equals(EntityTerms.shortForm(n)))) {
+                        found.add(memory);
+                    }
+                }
+            }
+        }
+        return found.stream().limit(PER_TERM).toList();
+    }
+
+    private List<Memory> containing(ReadTarget target, MemoryFilter filter, String term, String lower, Rows rows) {
         List<ScoredId> hits = search.keyword(target.branch(), target.at(), term, filter, PER_TERM * 2);
         if (hits.isEmpty()) {
             return List.of();

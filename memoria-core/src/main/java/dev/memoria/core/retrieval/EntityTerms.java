@@ -17,6 +17,9 @@ final class EntityTerms {
     private static final Pattern LATIN_TOKEN = Pattern.compile("@?[A-Za-z0-9][A-Za-z0-9._:/+#-]*[A-Za-z0-9+#]|@?[A-Za-z]");
     private static final Pattern HAS_SHAPE = Pattern.compile(
             ".*[-_.:/@#+].*|.*\\d.*|.*[a-z][A-Z].*|[A-Z]{2,}.*|[A-Z][a-z]+[A-Z].*");
+    private static final Pattern JS_NAME = Pattern.compile("([a-z][a-z0-9]+)\\.js");
+    /** A container image and its tag; the image's name may have a registry path (bitnami/redis:7.2). */
+    private static final Pattern IMAGE_NAME = Pattern.compile("(?:[a-z0-9.-]+/)*([a-z][a-z0-9_-]*):[a-z0-9][a-z0-9._-]*");
     private static final Set<String> COMMON = Set.of("the", "and", "for", "with", "this", "that", "from", "api", "ok",
             "id", "v1", "v2", "http", "https", "todo", "etc", "e.g", "i.e");
 
@@ -58,6 +61,20 @@ final class EntityTerms {
         of(query).forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
         Acronyms.of(query).forEach(acronym -> names.add(acronym.toLowerCase(Locale.ROOT)));
         return names;
+    }
+
+    /**
+     * The short form of a name written in a longer one, lower case: a JavaScript project's name without its
+     * {@code .js} ({@code node.js} → {@code node}) and a container image without its tag
+     * ({@code node:18-alpine} → {@code node}, {@code python:3.11-slim} → {@code python}); null for other names.
+     */
+    static String shortForm(String lowerName) {
+        Matcher js = JS_NAME.matcher(lowerName);
+        if (js.matches()) {
+            return js.group(1);
+        }
+        Matcher image = IMAGE_NAME.matcher(lowerName);
+        return image.matches() ? image.group(1) : null;
     }
 
     private static boolean isSentenceStart(String text, int index) {

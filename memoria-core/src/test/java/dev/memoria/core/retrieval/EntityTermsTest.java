@@ -25,4 +25,22 @@ class EntityTermsTest {
         assertThat(EntityTerms.of("Alice 是认证团队的 tech lead，负责 auth-service 和 token-service 两个模块。"))
                 .doesNotContain("tech", "lead").contains("Alice", "auth-service", "token-service");
     }
+
+    @Test
+    void javascriptNamesAndContainerImagesHaveAShortForm() {
+        assertThat(EntityTerms.shortForm("node.js")).isEqualTo("node");
+        assertThat(EntityTerms.shortForm("node:18-alpine")).isEqualTo("node");
+        assertThat(EntityTerms.shortForm("python:3.11-slim")).isEqualTo("python");
+        assertThat(EntityTerms.shortForm("docker.io/bitnami/redis:7.2")).isEqualTo("redis");
+        assertThat(EntityTerms.shortForm("auth-service")).isNull();
+        assertThat(EntityTerms.shortForm("v8.5.1")).isNull();
+        assertThat(EntityTerms.shortForm("12:30")).isNull();
+    }
+
+    @Test
+    void whatAQueryNamesIncludesTheAcronymsOfItsPhrases() {
+        assertThat(EntityTerms.namedInQuery("Should we adopt React Server Components in auth-service?"))
+                .contains("auth-service", "rsc");
+        assertThat(EntityTerms.namedInQuery("我们的内存存储组件都承担了哪些职责？")).isEmpty();
+    }
 }
