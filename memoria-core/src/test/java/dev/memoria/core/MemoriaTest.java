@@ -422,6 +422,18 @@ class MemoriaTest {
     }
 
     @Test
+    void associationDoesNotLiftAMemoryThatOnlyDeniesTheQuestionAboveOneThatAffirmsIt() {
+        keywordOnly.store(command(alice, "analytics-service 使用 gRPC 服务 Kafka-Bus", null));
+        keywordOnly.store(command(alice, "payment-service 接入 Kafka-Bus 不支持 gRPC", null));
+        keywordOnly.store(command(alice, "inventory-service 使用 gRPC", null));
+
+        // the payment note shares Kafka-Bus with the best result, but says it does not use gRPC
+        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪些 服务 在用 gRPC", 2)).memories())
+                .extracting(s -> s.memory().content())
+                .containsExactly("analytics-service 使用 gRPC 服务 Kafka-Bus", "inventory-service 使用 gRPC");
+    }
+
+    @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
         for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",

@@ -121,6 +121,7 @@ public final class HybridRetrieval implements RetrieveMemories {
 
         Set<String> affirmedWords = Negations.affirmedIn(text, QueryWords.of(text));
         boolean plansAreNotAnswers = !Plans.asksAboutFuture(text);
+        ToDoubleFunction<String> unasserted = content -> unassertedFactor(content, affirmedWords, plansAreNotAnswers);
         StatedTimeline timeline = traits.asksForCurrentState() ? StatedTimeline.of(memories) : StatedTimeline.NONE;
         List<Ranked> ranked = new ArrayList<>(memories.size());
         for (Memory memory : memories) {
@@ -132,18 +133,19 @@ public final class HybridRetrieval implements RetrieveMemories {
             double total = score.total()
                     * FeedbackMultiplier.of(counts.get(memory.memoryId()), params.feedbackWeight());
             if (score.keyword() > 0) {
-                total *= 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(affirmedWords, memory.content());
-                if (plansAreNotAnswers) {
-                    total *= 1 - DENIED_MATCH_PENALTY * Plans.plannedShare(affirmedWords, memory.content());
-                }
+                total *= unasserted.applyAsDouble(memory.content());
             }
             ranked.add(new Ranked(memory, score, total));
         }
         ranked.sort(BEST_FIRST);
+        List<Ranked> firstPass = ranked;
         long t3 = System.nanoTime();
         Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits,
                 timeline, query.topK());
         ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
+        if (association.attempted()) {
+            ranked = unassertedLiftsDiscounted(firstPass, ranked, unasserted);
+        }
         double graphMs = millisSince(t3);
         ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text),
                 AskedKind.of(text).notAnswering(ranked.stream().map(Ranked::memory).toList(), query.topK()));
@@ -168,6 +170,34 @@ public final class HybridRetrieval implements RetrieveMemories {
         Stages stages = new Stages(vector != null, !cosines.isEmpty(), true, !bm25.isEmpty(), association.attempted(),
                 association.reached() > 0, association.reached(), embeddingMs, vectorMs, fulltextMs, graphMs);
         return new RetrievalResult(results, explain(query, path, stages, results.size(), started, candidates));
+    }
+
+    /**
+     * Applies the denied and planned discount to what association added, too: "payment-service 不支持 gRPC" shares a
+     * name with a note about gRPC and would otherwise be lifted by it to where the discount of its own match does
+     * not reach, as an answer to "哪些服务在用 gRPC？".
+     */
+    private static List<Ranked> unassertedLiftsDiscounted(List<Ranked> firstPass, List<Ranked> ranked,
+                                                          ToDoubleFunction<String> unasserted) {
+        Map<String, Double> own = new HashMap<>();
+        firstPass.forEach(r -> own.put(r.memory().memoryId(), r.total()));
+        return rescored(ranked, r -> {
+            Double before = own.get(r.memory().memoryId());
+            return before != null && r.total() <= before ? r.total()
+                    : r.total() * unasserted.applyAsDouble(r.memory().content());
+        });
+    }
+
+    /**
+     * The share of its score a memory keeps for matching the query's words only where it denies them
+     * (see {@link Negations}) or only plans them (see {@link Plans}, unless the query asks about plans).
+     */
+    private static double unassertedFactor(String content, Set<String> affirmedWords, boolean plansAreNotAnswers) {
+        double factor = 1 - DENIED_MATCH_PENALTY * Negations.deniedShare(affirmedWords, content);
+        if (plansAreNotAnswers) {
+            factor *= 1 - DENIED_MATCH_PENALTY * Plans.plannedShare(affirmedWords, content);
+        }
+        return factor;
     }
 
     /**
