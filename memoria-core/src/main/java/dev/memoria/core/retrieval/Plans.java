@@ -13,12 +13,17 @@ import java.util.regex.Pattern;
  * ("计划什么时候迁移？", "will we move to gRPC?") are left alone: there the plan is the answer.
  *
  * <p>A word is planned when a planning word stands before it in the same clause; unlike a negation, a plan reaches
- * to the end of its clause ("计划 2026-Q1 迁移到 gRPC"), and past a colon ("技术规划：继续推进 gRPC 化").
+ * to the end of its clause ("计划 2026-Q1 迁移到 gRPC"), and past a colon ("迁移计划：先切 gRPC，再切网关").
  */
 final class Plans {
 
-    /** Chinese words that introduce a plan: plan, expect to, intend, prepare to, be about to, roadmap. */
-    private static final List<String> CHINESE_CUES = List.of("计划", "预计", "打算", "准备", "将要", "即将", "规划");
+    /**
+     * Chinese words that introduce a plan: plan, expect to, intend, prepare to, be about to. Not 规划: "容量规划：
+     * Redis 集群 6 节点" describes what is there as often as what will be.
+     */
+    private static final List<String> CHINESE_CUES = List.of("计划", "预计", "打算", "准备", "将要", "即将");
+    /** Words that contain a cue but plan nothing: preparation work, ready, unplanned. */
+    private static final List<String> NOT_PLANNING = List.of("准备工作", "准备好", "计划外");
     /** English words that introduce a plan. "will" alone is as often a prediction, so it needs "be moved" etc. */
     private static final Pattern ENGLISH_CUE = Pattern.compile(
             "\\b(?:plan(?:s|ned|ning)?\\s+to|going\\s+to|intend(?:s|ed)?\\s+to|scheduled\\s+to|about\\s+to"
@@ -68,6 +73,9 @@ final class Plans {
             start--;
         }
         String clause = lower.substring(start, at);
+        for (String notPlanning : NOT_PLANNING) {
+            clause = clause.replace(notPlanning, " ");
+        }
         return CHINESE_CUES.stream().anyMatch(clause::contains) || ENGLISH_CUE.matcher(clause).find();
     }
 

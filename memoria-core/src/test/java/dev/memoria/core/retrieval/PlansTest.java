@@ -12,7 +12,7 @@ class PlansTest {
     void aChinesePlanReachesToTheEndOfItsClauseAndPastAColon() {
         assertThat(Plans.plannedShare(Set.of("grpc"), "shipping-service 使用 REST API，计划 2026-Q1 迁移到 gRPC。"))
                 .isEqualTo(1.0);
-        assertThat(Plans.plannedShare(Set.of("grpc", "服务"), "团队 2026 年技术规划：继续推进内部服务 gRPC 化，外部 API 保持 REST。"))
+        assertThat(Plans.plannedShare(Set.of("grpc", "服务"), "2026 年迁移计划：内部服务切到 gRPC，外部 API 保持 REST。"))
                 .isEqualTo(1.0);
         assertThat(Plans.plannedShare(Set.of("kafka"), "预计下个季度把日志切到 Kafka")).isEqualTo(1.0);
     }
@@ -23,6 +23,13 @@ class PlansTest {
         assertThat(Plans.plannedShare(Set.of("grpc"), "inventory-service 使用 gRPC；计划把 shipping-service 也迁到 gRPC"))
                 .isZero();
         assertThat(Plans.plannedShare(Set.of("grpc"), "inventory-service 使用 gRPC")).isZero();
+    }
+
+    @Test
+    void wordsThatContainACueButPlanNothingDoNotCount() {
+        assertThat(Plans.plannedShare(Set.of("redis"), "部署前的准备工作包括备份 Redis")).isZero();
+        assertThat(Plans.plannedShare(Set.of("redis"), "容量规划：Redis 集群 6 节点")).isZero();
+        assertThat(Plans.plannedShare(Set.of("redis"), "计划外的停机：Redis 主节点宕机")).isZero();
     }
 
     @Test
