@@ -254,6 +254,22 @@ public final class Governance {
         return report;
     }
 
+    /** Without an LLM, the daily entity pass links what the text rules find (batch-stored memories, mostly). */
+    private void linkByTextRules(List<String> users, PolicySource.RunPolicies plan, RunRecorder total,
+                                 Cancellation cancel) {
+        for (String user : users) {
+            cancel.check();
+            try {
+                if (plan.forUser(user).policy().tasks().enabled(GovernanceTasks.EXTRACT_ENTITIES)) {
+                    EntityExtraction.BackfillResult result = entities.backfill(user);
+                    total.add("entity_links_created", result.linksCreated());
+                }
+            } catch (RuntimeException e) {
+                total.warn("daily:entities:" + user + " failed: " + e.getMessage());
+            }
+        }
+    }
+
     private void dailyExtras(List<String> users, GovernancePolicy global, PolicySource.RunPolicies plan,
                              RunRecorder total, Cancellation cancel) {
         if (global.tasks().enabled(GovernanceTasks.ASYNC_TASK_CLEANUP)) {
@@ -265,7 +281,8 @@ public final class Governance {
         }
         if (!reflection.llmAvailable()) {
             total.detail("reflection", "skipped: LLM not configured");
-            total.detail("entity_extraction", "skipped: LLM not configured");
+            total.detail("entity_extraction", "LLM not configured: linked the names the text rules find");
+            linkByTextRules(users, plan, total, cancel);
             return;
         }
         for (String user : users) {

@@ -5,13 +5,14 @@ import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
 import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.MemoryPage;
+import dev.memoria.ports.model.PageRequest;
 import dev.memoria.ports.model.ReadPoint;
 import dev.memoria.ports.out.EntityStore;
 import dev.memoria.ports.out.LlmPort;
 import dev.memoria.ports.out.MemoryStore;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class EntityExtraction {
     private static final int BATCH = 50;
     /** Memories one backfill pass links at most, as the existing service's admin backfill. */
     static final int BACKFILL_BATCH = 500;
+    /** Memories read per page while looking for unlinked ones. */
+    private static final int PAGE = 500;
     private static final int TEXT_BYTES = 2000;
     private static final Set<String> TYPES = Set.of("tech", "person", "repo", "project", "concept");
 
@@ -87,12 +90,26 @@ public final class EntityExtraction {
         return new BackfillResult(unlinked.size(), nothingFound, created, links);
     }
 
+    /**
+     * The newest active memories of main without a link, at most {@code limit}: page by page, newest first, so
+     * that a user with many memories is neither loaded whole nor asked about in one giant {@code IN} list, and the
+     * search stops as soon as enough are found.
+     */
     private List<Memory> unlinked(String userId, int limit) {
-        List<Memory> active = new ArrayList<>();
-        store.forEachActive(BranchRef.main(userId), ReadPoint.HEAD, MemoryFilter.ALL, active::add);
-        active.sort(Comparator.comparing(Memory::memoryId).reversed());
-        Set<String> linked = entities.linkedMemoryIds(userId, active.stream().map(Memory::memoryId).toList());
-        return active.stream().filter(m -> !linked.contains(m.memoryId())).limit(limit).toList();
+        List<Memory> unlinked = new ArrayList<>();
+        PageRequest page = PageRequest.first(PAGE);
+        while (unlinked.size() < limit) {
+            MemoryPage memories = store.list(BranchRef.main(userId), MemoryFilter.ALL, ReadPoint.HEAD, page);
+            Set<String> linked = entities.linkedMemoryIds(userId,
+                    memories.items().stream().map(Memory::memoryId).toList());
+            memories.items().stream().filter(m -> !linked.contains(m.memoryId())).limit(limit - unlinked.size())
+                    .forEach(unlinked::add);
+            if (memories.nextCursor() == null) {
+                break;
+            }
+            page = new PageRequest(memories.nextCursor(), PAGE);
+        }
+        return unlinked;
     }
 
     public List<Entity> list(String userId) {

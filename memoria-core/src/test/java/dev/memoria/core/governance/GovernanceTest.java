@@ -197,4 +197,35 @@ class GovernanceTest {
         assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
                 .containsExactly(nameless.memoryId()).doesNotContain(named.memoryId());
     }
+
+    @Test
+    void unlinkedMemoriesAreFoundPastThePagesOfLinkedOnes() {
+        List<Memory> nameless = new java.util.ArrayList<>();
+        for (String content : List.of("lunch moved to noon", "the weekly sync is on thursdays",
+                "remember to water the plants")) {
+            nameless.add(store("u", content, MemoryType.SEMANTIC, TrustTier.T1, null, Duration.ZERO));
+        }
+        for (int i = 0; i < 600; i++) { // newer, and each linked at write time: more than one page of them
+            store("u", "svc" + i + "-service reads topic" + i + " from Kafka", MemoryType.SEMANTIC, TrustTier.T1,
+                    null, Duration.ZERO);
+        }
+
+        assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
+                .containsExactlyInAnyOrderElementsOf(nameless.stream().map(Memory::memoryId).toList());
+    }
+
+    @Test
+    void withoutAnLlmTheDailyPassLinksBatchStoredMemories() {
+        List<Memory> batch = memoria.storeBatch(Caller.of("u"), List.of(
+                new StoreCommand(Caller.of("u"), "orders-service moved to PostgreSQL", null, null, null, null, null,
+                        null, null),
+                new StoreCommand(Caller.of("u"), "nothing to name here", null, null, null, null, null, null, null)));
+        assertThat(governance.entities().unlinked("u")).hasSize(2);
+
+        GovernanceReport daily = governance.runScheduled(Governance.DAILY, Cancellation.NEVER);
+
+        assertThat(daily.count("entity_links_created")).isEqualTo(2);
+        assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
+                .containsExactly(batch.get(1).memoryId());
+    }
 }
