@@ -6,6 +6,7 @@ import dev.memoria.ports.model.GovernanceRun;
 import dev.memoria.ports.model.LockLease;
 import dev.memoria.ports.out.CoordinationPorts;
 import dev.memoria.ports.out.DistributedLock;
+import dev.memoria.ports.out.EntityStore;
 import dev.memoria.ports.out.TaskStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,5 +197,58 @@ abstract class CoordinationContract extends OpenStorageContract {
             assertThat(ports.entities().link(user, "m1", entity.name())).as(entity.name()).isTrue();
         }
         assertThat(ports.entities().list(user)).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
+    void linkAllCreatesWhatIsMissingAndLinksEverythingOnce() {
+        String user = fresh("u");
+        Entity redis = new Entity("redis", "Redis", "tech");
+        Entity alice = new Entity("alice", "alice", "person");
+        Entity kafka = new Entity("kafka", "Kafka", "tech");
+        ports.entities().upsert(user, new Entity("redis", "REDIS", "project"), "manual");
+
+        assertThat(ports.entities().linkAll(user, "m1", List.of(redis, alice, alice), "regex"))
+                .isEqualTo(new EntityStore.LinkCounts(1, 2));
+        assertThat(ports.entities().linkAll(user, "m1", List.of(redis, alice), "regex"))
+                .isEqualTo(new EntityStore.LinkCounts(0, 0));
+        assertThat(ports.entities().linkAll(user, "m2", List.of(alice, kafka), "regex"))
+                .isEqualTo(new EntityStore.LinkCounts(1, 2));
+        assertThat(ports.entities().linkAll(user, "m3", List.of(), "regex"))
+                .isEqualTo(new EntityStore.LinkCounts(0, 0));
+
+        // the first writer of a name fixes how it is shown and its type
+        assertThat(ports.entities().list(user)).containsExactlyInAnyOrder(new Entity("redis", "REDIS", "project"),
+                alice, kafka);
+        assertThat(ports.entities().linkedMemoryIds(user, List.of("m1", "m2", "m3"))).containsExactlyInAnyOrder("m1",
+                "m2");
+    }
+
+    @Test
+    void concurrentLinkAllCallsCreateEachEntityOnce() throws Exception {
+        String user = fresh("u");
+        List<Entity> names = IntStream.range(0, 6).mapToObj(i -> new Entity("name" + i, "Name" + i, "tech")).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<EntityStore.LinkCounts>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String memoryId = "m" + t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return ports.entities().linkAll(user, memoryId, names, "regex");
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<EntityStore.LinkCounts> result : results) {
+                EntityStore.LinkCounts counts = result.get();
+                assertThat(counts.linksCreated()).isEqualTo(6);
+                created += counts.entitiesCreated();
+            }
+            assertThat(created).isEqualTo(6);
+            assertThat(ports.entities().list(user)).hasSize(6);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

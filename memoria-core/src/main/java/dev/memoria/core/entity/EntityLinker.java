@@ -5,6 +5,8 @@ import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
 import dev.memoria.ports.out.EntityStore;
 
+import java.util.List;
+
 /**
  * Links a newly written memory to the entities its text names (see {@link TextEntities}), as the existing Memoria
  * service does on every store: {@code GET /v1/entities} then lists them without an LLM, and only memories that name
@@ -34,22 +36,10 @@ public final class EntityLinker implements WriteFollowUp {
         }
     }
 
-    /** Links the memory to the entities its text names; the counts of entities created and links created. */
-    public Linked link(Memory memory) {
-        int created = 0;
-        int links = 0;
-        for (Entity entity : TextEntities.in(memory.content())) {
-            if (entities.upsert(memory.userId(), entity, SOURCE)) {
-                created++;
-            }
-            if (entities.link(memory.userId(), memory.memoryId(), entity.name())) {
-                links++;
-            }
-        }
-        return new Linked(created, links);
-    }
-
-    /** What one memory's linking added. */
-    public record Linked(int entitiesCreated, int linksCreated) {
+    /** Links the memory to the entities its text names; what that created. */
+    public EntityStore.LinkCounts link(Memory memory) {
+        List<Entity> named = TextEntities.in(memory.content());
+        return named.isEmpty() ? new EntityStore.LinkCounts(0, 0)
+                : entities.linkAll(memory.userId(), memory.memoryId(), named, SOURCE);
     }
 }

@@ -55,7 +55,7 @@ public final class TextEntities {
     private static final int MAX_NAME_CHARS = 128;
     /**
      * Entities kept per text, the first ones found: a memory may hold 32 KiB of prose with thousands of capitalised
-     * words, and each entity costs the store two statements.
+     * words, and each entity is a row to write and a link to it.
      */
     static final int MAX_ENTITIES = 50;
 

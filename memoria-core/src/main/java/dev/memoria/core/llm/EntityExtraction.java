@@ -82,7 +82,7 @@ public final class EntityExtraction {
         int created = 0;
         int links = 0;
         for (Memory memory : unlinked) {
-            EntityLinker.Linked linked = linker.link(memory);
+            EntityStore.LinkCounts linked = linker.link(memory);
             created += linked.entitiesCreated();
             links += linked.linksCreated();
             nothingFound += linked.linksCreated() == 0 ? 1 : 0;
