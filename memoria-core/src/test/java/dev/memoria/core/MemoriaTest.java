@@ -58,6 +58,18 @@ class MemoriaTest {
         return retrieve(caller, query, 5);
     }
 
+    /** Stores each text for alice through the facade without an embedder (keyword ranking, association on). */
+    private void storeWithoutEmbedder(String... contents) {
+        for (String content : contents) {
+            keywordOnly.store(command(alice, content, null));
+        }
+    }
+
+    private List<String> retrieveWithoutEmbedder(String query, int topK) {
+        return keywordOnly.retrieve(RetrieveQuery.simple(alice, query, topK)).memories().stream()
+                .map(s -> s.memory().content()).toList();
+    }
+
     private List<String> retrieve(Caller caller, String query, int topK) {
         return memoria.retrieve(RetrieveQuery.simple(caller, query, topK)).memories().stream()
                 .map(s -> s.memory().content()).toList();
@@ -125,22 +137,20 @@ class MemoriaTest {
 
     @Test
     void keywordSearchFindsTheAcronymOfACapitalisedPhrase() {
-        keywordOnly.store(command(alice, "The team paused RSC adoption until the hydration bug is fixed", null));
+        storeWithoutEmbedder("The team paused RSC adoption until the hydration bug is fixed");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "React Server Components plans", 5)).memories())
-                .extracting(s -> s.memory().content()).containsExactly(
+        assertThat(retrieveWithoutEmbedder("React Server Components plans", 5)).containsExactly(
                         "The team paused RSC adoption until the hydration bug is fixed");
     }
 
     @Test
     void associationFollowsAPhraseTheBestResultSharesWithANoteTheQueryDoesNotMatch() {
         // no embedder: vectors cannot rank, so association runs; these notes share no Latin name, only a phrase
-        keywordOnly.store(command(alice, "经验 总结 连接池 是 性能 瓶颈", null));
-        keywordOnly.store(command(alice, "周二 发现 连接池 耗尽", null));
-        keywordOnly.store(command(alice, "周四 团建 密室 逃脱", null));
+        storeWithoutEmbedder("经验 总结 连接池 是 性能 瓶颈",
+                "周二 发现 连接池 耗尽",
+                "周四 团建 密室 逃脱");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "沉淀 了 什么 经验", 5)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("沉淀 了 什么 经验", 5))
                 .containsExactly("经验 总结 连接池 是 性能 瓶颈", "周二 发现 连接池 耗尽");
     }
 
@@ -290,7 +300,7 @@ class MemoriaTest {
 
     @Test
     void retrievalWorksWithoutAnEmbedder() {
-        keywordOnly.store(command(alice, "the build uses maven", null));
+        storeWithoutEmbedder("the build uses maven");
 
         RetrievalResult result = keywordOnly.retrieve(new RetrieveQuery(alice, "maven", 5, null, false, null, Set.of(),
                 ExplainLevel.VERBOSE, null, null));
@@ -317,26 +327,22 @@ class MemoriaTest {
     @Test
     void associationFindsTheAnswerThatAChainOfNamesLinksToTheNamedThing() {
         // Alice → auth-service (a name many notes share, so a forward walk fades) → jsonwebtoken → the CVE
-        for (String content : List.of("Alice 负责 auth-service 模块", "Grace 负责 安全 漏洞 扫描",
+        storeWithoutEmbedder("Alice 负责 auth-service 模块", "Grace 负责 安全 漏洞 扫描",
                 "审计 报告 提到 安全 问题", "auth-service 使用 jsonwebtoken 签发 令牌",
                 "jsonwebtoken 存在 CVE-2024-33531 漏洞", "Redis 缓存 auth-service 令牌", "Grafana 显示 auth-service 延迟",
                 "PostgreSQL 保存 auth-service 数据", "web-app 通过 auth-service 登录",
-                "notification-service 依赖 auth-service")) {
-            keywordOnly.store(command(alice, content, null));
-        }
+                "notification-service 依赖 auth-service");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "Alice 模块 有 什么 安全 漏洞", 3)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("Alice 模块 有 什么 安全 漏洞", 3))
                 .contains("jsonwebtoken 存在 CVE-2024-33531 漏洞");
     }
 
     @Test
     void aMemoryThatMatchesTheQueryOnlyToDenyItRanksBelowOneThatAffirmsIt() {
-        keywordOnly.store(command(alice, "OAuth 回调 太 慢 影响 登录", null));
-        keywordOnly.store(command(alice, "验证码 偶尔 超时 但 不 影响 登录", null));
+        storeWithoutEmbedder("OAuth 回调 太 慢 影响 登录",
+                "验证码 偶尔 超时 但 不 影响 登录");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪个 问题 影响 登录", 2)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("哪个 问题 影响 登录", 2))
                 .containsExactly("OAuth 回调 太 慢 影响 登录", "验证码 偶尔 超时 但 不 影响 登录");
     }
 
@@ -351,95 +357,86 @@ class MemoriaTest {
 
     @Test
     void withEnoughAboutTheNamedThingAssociationDoesNotBringInNotesAboutNeitherItNorTheQuestion() {
-        keywordOnly.store(command(alice, "还在 用 GraphQL 吗 不 已 废弃 改用 OpenAPI-Spec", null));
-        keywordOnly.store(command(alice, "GraphQL 包 已 移除", null));
-        keywordOnly.store(command(alice, "团队 规范 要求 OpenAPI-Spec", null));
+        storeWithoutEmbedder("还在 用 GraphQL 吗 不 已 废弃 改用 OpenAPI-Spec",
+                "GraphQL 包 已 移除",
+                "团队 规范 要求 OpenAPI-Spec");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "还在 用 GraphQL 吗", 2)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("还在 用 GraphQL 吗", 2))
                 .containsExactly("还在 用 GraphQL 吗 不 已 废弃 改用 OpenAPI-Spec", "GraphQL 包 已 移除");
     }
 
     @Test
     void aMemoryThatMatchesTheQueryOnlyInWhatItPlansRanksBelowOneThatStatesIt() {
-        keywordOnly.store(command(alice, "billing runs on kafka", null));
-        keywordOnly.store(command(alice, "ledger is going to adopt kafka and kafka streams", null));
+        storeWithoutEmbedder("billing runs on kafka",
+                "ledger is going to adopt kafka and kafka streams");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "who uses kafka", 1)).memories())
-                .extracting(s -> s.memory().content()).containsExactly("billing runs on kafka");
+        assertThat(retrieveWithoutEmbedder("who uses kafka", 1)).containsExactly("billing runs on kafka");
     }
 
     @Test
     void aWhichServicesQuestionPrefersNotesNamingAServiceWhenEnoughOfThemMentionWhatItNames() {
-        keywordOnly.store(command(alice, "inventory-service 使用 gRPC", null));
-        keywordOnly.store(command(alice, "analytics-service 使用 gRPC", null));
-        keywordOnly.store(command(alice, "所有 服务 间 gRPC 调用 需要 证书", null));
+        storeWithoutEmbedder("inventory-service 使用 gRPC",
+                "analytics-service 使用 gRPC",
+                "所有 服务 间 gRPC 调用 需要 证书");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪些 服务 在用 gRPC", 2)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("哪些 服务 在用 gRPC", 2))
                 .containsExactlyInAnyOrder("inventory-service 使用 gRPC", "analytics-service 使用 gRPC");
     }
 
     @Test
     void whenTheQuestionNamesNothingTheNameTheBestResultsShareLeadsToItsOtherNotes() {
-        keywordOnly.store(command(alice, "redis 缓存 容量 查询", null));
-        keywordOnly.store(command(alice, "redis 存储 session 容量", null));
-        keywordOnly.store(command(alice, "redis 内存 容量 扩容", null));
-        keywordOnly.store(command(alice, "redis 实现 限流", null));
-        keywordOnly.store(command(alice, "mongodb 存储 日志", null));
+        storeWithoutEmbedder("redis 缓存 容量 查询",
+                "redis 存储 session 容量",
+                "redis 内存 容量 扩容",
+                "redis 实现 限流",
+                "mongodb 存储 日志");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "内存 存储 缓存 容量", 4)).memories())
-                .extracting(s -> s.memory().content()).contains("redis 实现 限流")
+        assertThat(retrieveWithoutEmbedder("内存 存储 缓存 容量", 4)).contains("redis 实现 限流")
                 .doesNotContain("mongodb 存储 日志");
     }
 
     @Test
     void associationFollowsAFrameworkToTheImageOfItsRuntimeByTheRuntimesShortName() {
-        keywordOnly.store(command(alice, "新项目 前端 选用 Next.js", null));
-        keywordOnly.store(command(alice, "Next.js 要求 Node.js 以上 版本", null));
-        keywordOnly.store(command(alice, "镜像 统一 使用 node:18-alpine", null));
-        keywordOnly.store(command(alice, "后端 部署 在 ECS", null));
-        keywordOnly.store(command(alice, "周会 改到 周四", null));
+        storeWithoutEmbedder("新项目 前端 选用 Next.js",
+                "Next.js 要求 Node.js 以上 版本",
+                "镜像 统一 使用 node:18-alpine",
+                "后端 部署 在 ECS",
+                "周会 改到 周四");
 
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "新项目 前端 部署 注意", 3)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("新项目 前端 部署 注意", 3))
                 .containsExactlyInAnyOrder("新项目 前端 选用 Next.js", "Next.js 要求 Node.js 以上 版本",
                         "镜像 统一 使用 node:18-alpine");
     }
 
     @Test
     void aWeakBestResultThatTheBestOneLeadsToPassesOnWhatItIsWorthOnceReached() {
-        keywordOnly.store(command(alice, "新项目 前端 选型 Alpha-Kit", null));
-        keywordOnly.store(command(alice, "后端 选型 注意 ECS", null));
-        keywordOnly.store(command(alice, "Alpha-Kit 依赖 Beta-Lib 注意", null));
-        keywordOnly.store(command(alice, "Beta-Lib 有 已知 漏洞", null));
+        storeWithoutEmbedder("新项目 前端 选型 Alpha-Kit",
+                "后端 选型 注意 ECS",
+                "Alpha-Kit 依赖 Beta-Lib 注意",
+                "Beta-Lib 有 已知 漏洞");
 
         // "Alpha-Kit 依赖 Beta-Lib" is among the best results on its own merit (one word), and the best result
         // reaches it at once: the vulnerability it leads to outranks the back-end note
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "新项目 前端 选型 注意", 3)).memories())
-                .extracting(s -> s.memory().content()).contains("Beta-Lib 有 已知 漏洞")
+        assertThat(retrieveWithoutEmbedder("新项目 前端 选型 注意", 3)).contains("Beta-Lib 有 已知 漏洞")
                 .doesNotContain("后端 选型 注意 ECS");
     }
 
     @Test
     void associationDoesNotLiftAMemoryThatOnlyDeniesTheQuestionAboveOneThatAffirmsIt() {
-        keywordOnly.store(command(alice, "analytics-service 使用 gRPC 服务 Kafka-Bus", null));
-        keywordOnly.store(command(alice, "payment-service 接入 Kafka-Bus 不支持 gRPC", null));
-        keywordOnly.store(command(alice, "inventory-service 使用 gRPC", null));
+        storeWithoutEmbedder("analytics-service 使用 gRPC 服务 Kafka-Bus",
+                "payment-service 接入 Kafka-Bus 不支持 gRPC",
+                "inventory-service 使用 gRPC");
 
         // the payment note shares Kafka-Bus with the best result, but says it does not use gRPC
-        assertThat(keywordOnly.retrieve(RetrieveQuery.simple(alice, "哪些 服务 在用 gRPC", 2)).memories())
-                .extracting(s -> s.memory().content())
+        assertThat(retrieveWithoutEmbedder("哪些 服务 在用 gRPC", 2))
                 .containsExactly("analytics-service 使用 gRPC 服务 Kafka-Bus", "inventory-service 使用 gRPC");
     }
 
     @Test
     void explainReportsTheAssociationStageWhenVectorsCannotRank() {
         // without an embedder nothing can be trusted to vectors, so association runs
-        for (String content : List.of("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",
-                "jsonwebtoken v8.5.1 存在 CVE-2024-33531 漏洞")) {
-            keywordOnly.store(command(alice, content, null));
-        }
+        storeWithoutEmbedder("Alice 负责 auth-service 模块", "auth-service 使用 jsonwebtoken v8.5.1",
+                "jsonwebtoken v8.5.1 存在 CVE-2024-33531 漏洞");
 
         RetrievalResult result = keywordOnly.retrieve(new RetrieveQuery(alice, "Alice 负责的模块有什么问题？", 5, null, false,
                 null, Set.of(), ExplainLevel.ANALYZE, null, null));

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * Memoria service's write-time extraction, so that a memory stored here is linked to the entities a client of
  * that service expects ({@code GET /v1/entities}).
  *
+ * <p>Retrieval does not read these: it finds names with its own, untyped rule ({@code retrieval.EntityTerms}, which
+ * in Chinese text takes every Latin word), tuned against the quality benchmark, while this one keeps the typed
+ * entities clients of the existing service see.
+ *
  * <p>Each entity is keyed by its lower-case name; when several rules find the same name, the first rule's type
  * stands (tech, person, repo, project — in that order of rules).
  */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Follows the names in the best results to the memories that mention the same names, up to two hops
@@ -70,8 +71,9 @@ final class AssociativeExpansion {
         frontier.forEach(s -> seen.add(s.memory().memoryId()));
         Set<String> followedTerms = new HashSet<>();
         Rows rows = new Rows(store, target);
-        Set<String> topics = EntityTerms.namedInQuery(query).isEmpty() ? sharedNames(frontier) : Set.of();
-        frontier = reinforced(frontier, queryLower, strength);
+        List<Set<String>> seedNames = frontier.stream().map(s -> lowerNames(s.memory())).toList();
+        Set<String> topics = EntityTerms.namedInQuery(query).isEmpty() ? sharedNames(seedNames) : Set.of();
+        frontier = reinforced(frontier, seedNames, queryLower, strength);
         for (int hop = 0; hop < HOPS && !frontier.isEmpty(); hop++) {
             Map<String, Reached> next = new LinkedHashMap<>();
             for (Scored seed : frontier) {
@@ -112,30 +114,25 @@ final class AssociativeExpansion {
      * with its own weak score, although the best result ("新项目前端选用 Next.js 14") reaches it at once: a seed
      * passes on what it is worth once reached.
      */
-    private static List<Scored> reinforced(List<Scored> seeds, String queryLower, double strength) {
-        List<Set<String>> names = new ArrayList<>();
-        for (Scored seed : seeds) {
-            Set<String> own = new HashSet<>();
-            EntityTerms.of(seed.memory().content()).forEach(n -> {
-                String lower = n.toLowerCase(Locale.ROOT);
-                if (!queryLower.contains(lower)) {
-                    own.add(lower);
-                }
-            });
-            names.add(own);
-        }
+    private static List<Scored> reinforced(List<Scored> seeds, List<Set<String>> seedNames, String queryLower,
+                                            double strength) {
         List<Scored> out = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            double best = seeds.get(i).score();
+            Scored seed = seeds.get(i);
+            double best = seed.score();
             for (int j = 0; j < seeds.size(); j++) {
-                if (i != j && names.get(i).stream().anyMatch(names.get(j)::contains)) {
-                    best = Math.max(best, new Reached(seeds.get(i).memory(), seeds.get(j).score() * HOP_DECAY * strength,
-                            seeds.get(i).score()).combined());
+                if (i != j && sharesNameBesides(seedNames.get(i), seedNames.get(j), queryLower)) {
+                    double passed = seeds.get(j).score() * HOP_DECAY * strength;
+                    best = Math.max(best, new Reached(seed.memory(), passed, seed.score()).combined());
                 }
             }
-            out.add(new Scored(seeds.get(i).memory(), best));
+            out.add(new Scored(seed.memory(), best));
         }
         return out;
+    }
+
+    private static boolean sharesNameBesides(Set<String> names, Set<String> others, String queryLower) {
+        return names.stream().anyMatch(name -> others.contains(name) && !queryLower.contains(name));
     }
 
     /**
@@ -143,20 +140,16 @@ final class AssociativeExpansion {
      * ("我们的内存存储组件都承担了哪些职责？"), a name the best results agree on (Redis) is what it is about, not a hub
      * many notes happen to share: following it from them is not penalised for how many memories mention it.
      */
-    private static Set<String> sharedNames(List<Scored> seeds) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Scored seed : seeds) {
-            for (String term : EntityTerms.of(seed.memory().content())) {
-                counts.merge(term.toLowerCase(Locale.ROOT), 1, Integer::sum);
-            }
-        }
-        Set<String> shared = new HashSet<>();
-        counts.forEach((name, count) -> {
-            if (count >= TOPIC_SEEDS) {
-                shared.add(name);
-            }
-        });
-        return shared;
+    private static Set<String> sharedNames(List<Set<String>> seedNames) {
+        Map<String, Long> counts = seedNames.stream().flatMap(Set::stream)
+                .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() >= TOPIC_SEEDS).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> lowerNames(Memory memory) {
+        return EntityTerms.of(memory.content()).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -225,12 +218,11 @@ final class AssociativeExpansion {
         Set<Memory> found = new LinkedHashSet<>(containing(target, filter, term, lower, rows));
         String shortForm = EntityTerms.shortForm(lower);
         if (shortForm != null) {
-            for (ScoredId hit : search.keyword(target.branch(), target.at(), shortForm, filter, PER_TERM * 2)) {
-                for (Memory memory : rows.load(List.of(hit.memoryId()))) {
-                    if (EntityTerms.of(memory.content()).stream().map(n -> n.toLowerCase(Locale.ROOT))
-                            .anyMatch(n -> n.equals(shortForm) || shortForm.equals(EntityTerms.shortForm(n)))) {
-                        found.add(memory);
-                    }
+            List<ScoredId> hits = search.keyword(target.branch(), target.at(), shortForm, filter, PER_TERM * 2);
+            for (Memory memory : rows.load(hits.stream().map(ScoredId::memoryId).toList())) {
+                if (lowerNames(memory).stream()
+                        .anyMatch(n -> n.equals(shortForm) || shortForm.equals(EntityTerms.shortForm(n)))) {
+                    found.add(memory);
                 }
             }
         }

@@ -53,8 +53,11 @@ public final class HybridRetrieval implements RetrieveMemories {
     private AccessCounter accessCounter;
     /** Results below this share of the best result's relevance are filler (see {@link #withoutFiller}). */
     static final double MIN_RELATIVE_RELEVANCE = 0.25;
-    /** Score factor for a memory naming only other members of a kind the query names. */
-    static final double OTHER_NAMESAKE_FACTOR = 0.5;
+    /**
+     * Score factor for a memory that answers a different question: about another member of a kind the query names,
+     * the former one of what it asks about, or nothing of the kind it asks for.
+     */
+    static final double OTHER_QUESTION_FACTOR = 0.5;
     /**
      * Score share a memory loses for each part of its keyword match that it denies (see {@link Negations}) or only
      * plans (see {@link Plans}): 0.15–0.7 measure the same on the benchmark; a half, like the other "about
@@ -142,12 +145,12 @@ public final class HybridRetrieval implements RetrieveMemories {
         long t3 = System.nanoTime();
         Association association = associate(target, filter, text, ranked, vector, params, now, userId, traits,
                 timeline, query.topK());
-        ranked = association.attempted() ? withAnchoredTargets(text, association.ranked()) : association.ranked();
+        ranked = association.ranked();
         if (association.attempted()) {
-            ranked = unassertedLiftsDiscounted(firstPass, ranked, unasserted);
+            ranked = unassertedLiftsDiscounted(firstPass, withAnchoredTargets(text, ranked), unasserted);
         }
         double graphMs = millisSince(t3);
-        ranked = demoteOtherNamesakes(ranked, NamedSiblings.of(text), FormerOnes.of(text),
+        ranked = demoteAnswersToOtherQuestions(ranked, NamedSiblings.of(text), FormerOnes.of(text),
                 AskedKind.of(text).notAnswering(ranked.stream().map(Ranked::memory).toList(), query.topK()));
         if (traits.vectorTrust() >= 1) {
             // similarity between memories comes from the embeddings: only where they are trusted for the language
@@ -218,11 +221,11 @@ public final class HybridRetrieval implements RetrieveMemories {
      * for "哪些服务在用 gRPC？", see {@link AskedKind}): sharing the topic words makes them look relevant, but they
      * answer a different question.
      */
-    private static List<Ranked> demoteOtherNamesakes(List<Ranked> ranked, NamedSiblings siblings,
-                                                     FormerOnes formerOnes, Set<String> notAnswering) {
+    private static List<Ranked> demoteAnswersToOtherQuestions(List<Ranked> ranked, NamedSiblings siblings,
+                                                              FormerOnes formerOnes, Set<String> notAnswering) {
         Predicate<Memory> other = memory -> notAnswering.contains(memory.memoryId())
                 || siblings.namesOnlyOthers(memory.content()) || formerOnes.namesOnlyFormer(memory.content());
-        return rescored(ranked, r -> other.test(r.memory()) ? r.total() * OTHER_NAMESAKE_FACTOR : r.total());
+        return rescored(ranked, r -> other.test(r.memory()) ? r.total() * OTHER_QUESTION_FACTOR : r.total());
     }
 
     /** The ranking with each memory's total replaced by what {@code total} gives for it, best first. */

@@ -61,20 +61,7 @@ final class Negations {
      * contains none of them).
      */
     static double deniedShare(Set<String> queryWords, String content) {
-        String lower = content.toLowerCase(Locale.ROOT);
-        int found = 0;
-        int denied = 0;
-        for (String word : queryWords) {
-            int at = lower.indexOf(word);
-            if (at < 0) {
-                continue;
-            }
-            found++;
-            if (onlyDenied(lower, word)) {
-                denied++;
-            }
-        }
-        return found == 0 ? 0 : (double) denied / found;
+        return QueryWords.shareOnlyWhere(queryWords, content, Negations::deniedAt);
     }
 
     /** Whether the lower-case text contains the word and every occurrence is denied. */

@@ -52,18 +52,7 @@ final class Plans {
      * contains none of them).
      */
     static double plannedShare(Set<String> queryWords, String content) {
-        String lower = content.toLowerCase(Locale.ROOT);
-        int found = 0;
-        int planned = 0;
-        for (String word : queryWords) {
-            if (lower.contains(word)) {
-                found++;
-                if (QueryWords.everyOccurrence(lower, word, at -> plannedAt(lower, at))) {
-                    planned++;
-                }
-            }
-        }
-        return found == 0 ? 0 : (double) planned / found;
+        return QueryWords.shareOnlyWhere(queryWords, content, Plans::plannedAt);
     }
 
     private static boolean plannedAt(String lower, int at) {

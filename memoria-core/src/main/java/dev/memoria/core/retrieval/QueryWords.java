@@ -3,6 +3,7 @@ package dev.memoria.core.retrieval;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 
 /**
@@ -57,6 +58,25 @@ final class QueryWords {
             }
         }
         return true;
+    }
+
+    /**
+     * The share of the words the text contains whose every occurrence in it, by index into the lower-case text,
+     * passes the test (0 when it contains none of them): how much of a memory's match with a query is, say, denied.
+     */
+    static double shareOnlyWhere(Set<String> words, String text, BiPredicate<String, Integer> test) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int found = 0;
+        int passing = 0;
+        for (String word : words) {
+            if (lower.contains(word)) {
+                found++;
+                if (everyOccurrence(lower, word, at -> test.test(lower, at))) {
+                    passing++;
+                }
+            }
+        }
+        return found == 0 ? 0 : (double) passing / found;
     }
 
     /** Whether some occurrence of the word in the (lower-case) text, by its index, passes the test. */

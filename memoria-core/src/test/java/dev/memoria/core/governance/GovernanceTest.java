@@ -5,11 +5,15 @@ import dev.memoria.core.testing.InMemoryCoordination;
 import dev.memoria.core.testing.InMemoryStorage;
 import dev.memoria.core.testing.WordHashEmbedder;
 import dev.memoria.ports.in.Caller;
+import dev.memoria.ports.error.StorageException;
 import dev.memoria.ports.in.StoreCommand;
+import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.GovernanceRun;
 import dev.memoria.ports.model.Memory;
 import dev.memoria.ports.model.MemoryType;
 import dev.memoria.ports.model.TrustTier;
+import dev.memoria.ports.out.CoordinationPorts;
+import dev.memoria.ports.out.EntityStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -227,5 +231,39 @@ class GovernanceTest {
         assertThat(daily.count("entity_links_created")).isEqualTo(2);
         assertThat(governance.entities().unlinked("u")).extracting(Memory::memoryId)
                 .containsExactly(batch.get(1).memoryId());
+    }
+
+    @Test
+    void aStoreSucceedsWhenLinkingItsEntitiesFails() {
+        CoordinationPorts ports = coordination.ports();
+        EntityStore failing = new EntityStore() {
+            @Override
+            public boolean upsert(String userId, Entity entity, String source) {
+                throw new StorageException("storage_error", "entity table unavailable", null);
+            }
+
+            @Override
+            public boolean link(String userId, String memoryId, String entityName) {
+                throw new StorageException("storage_error", "entity table unavailable", null);
+            }
+
+            @Override
+            public List<Entity> list(String userId) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Set<String> linkedMemoryIds(String userId, java.util.Collection<String> memoryIds) {
+                return java.util.Set.of();
+            }
+        };
+        Memoria withFailingEntities = Memoria.builder().storage(storage.ports()).embedder(new WordHashEmbedder())
+                .clock(clock).coordination(new CoordinationPorts(ports.lock(), ports.tasks(), ports.instances(),
+                        ports.cooldowns(), ports.governanceLog(), failing)).instanceId("test-instance").build();
+
+        Memory stored = withFailingEntities.store(new StoreCommand(Caller.of("u"), "auth-service moved to PostgreSQL",
+                null, null, null, null, null, null, null));
+
+        assertThat(withFailingEntities.get(Caller.of("u"), stored.memoryId())).isPresent();
     }
 }
