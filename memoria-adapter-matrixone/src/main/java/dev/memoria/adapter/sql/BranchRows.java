@@ -10,12 +10,20 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The {@code mem_branches} rows and the revision counter they hold. Every mutation of a branch goes through
  * {@link #write}: the UPDATE that increments {@code head_rev} takes the row lock, so writers to one branch
  * queue behind each other and each gets the next revision.
+ *
+ * <p>Writers of one branch in this process also queue on an in-process lock before they open their transaction.
+ * The database lock alone would be correct, but every writer waiting on it holds a pooled connection; a writer
+ * that needs a second connection while holding the lock (a duplicate check through the search index) could then
+ * find the pool drained by its own queue. With the in-process lock at most one writer per branch and process
+ * holds a connection, and the database lock still orders writers of different instances.
  */
 final class BranchRows {
 
@@ -28,9 +36,38 @@ final class BranchRows {
     private final Database db;
     /** main rows are never deleted, so once seen they can be remembered (also across instances). */
     private final Set<String> knownMains = ConcurrentHashMap.newKeySet();
+    /** Striped so that the lock set stays bounded; fair so that a busy branch cannot starve one writer. */
+    private final ReentrantLock[] branchLocks = new ReentrantLock[256];
 
     BranchRows(Database db) {
         this.db = db;
+        for (int i = 0; i < branchLocks.length; i++) {
+            branchLocks[i] = new ReentrantLock(true);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding this process's lock for {@code branch}. Writes inside a write of the same branch
+     * re-enter; writes never nest across branches, so the stripes cannot deadlock.
+     */
+    <T> T locked(BranchRef branch, Supplier<T> work) {
+        ReentrantLock lock = branchLocks[Math.floorMod((branch.userId() + '\u0000' + branch.branch()).hashCode(),
+                branchLocks.length)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the database lock on the user's main row until the end of the transaction: the serialisation point of
+     * per-user quotas (branch and snapshot counts). Main must exist ({@link #ensureMain}).
+     */
+    void lockUser(Handle h, String userId) {
+        h.createQuery("SELECT head_rev FROM " + TABLE + " WHERE user_id = :u AND branch_name = :b FOR UPDATE")
+                .bind("u", userId).bind("b", BranchRef.MAIN).mapTo(Long.class).findOne();
     }
 
     static RowMapper<Branch> mapper() {
@@ -104,7 +141,7 @@ final class BranchRows {
         if (branch.isMain()) {
             ensureMain(branch.userId());
         }
-        return db.transaction(operation, h -> {
+        return locked(branch, () -> db.transaction(operation, h -> {
             int updated = h.createUpdate("UPDATE " + TABLE + " SET head_rev = head_rev + 1 "
                             + "WHERE user_id = :u AND branch_name = :b")
                     .bind("u", branch.userId()).bind("b", branch.branch()).execute();
@@ -118,7 +155,7 @@ final class BranchRows {
                     .bind("u", branch.userId()).bind("b", branch.branch()).bind("r", revision)
                     .bind("t", UtcTimes.toDb(db.now())).execute();
             return work.apply(h, revision);
-        });
+        }));
     }
 
     /** Forgets the memo (tests that drop data underneath a running store). */

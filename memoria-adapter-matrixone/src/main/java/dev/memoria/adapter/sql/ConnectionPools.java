@@ -52,7 +52,7 @@ final class ConnectionPools {
         if (path.contains(";")) {
             throw new ConfigurationException("invalid_data_dir", "The data directory path must not contain ';': " + dataDir);
         }
-        return "jdbc:h2:file:" + path + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + path + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     static String serverUrl(StorageSettings settings, SqlDialect dialect, boolean withDatabase) {

@@ -59,18 +59,25 @@ final class SqlVersionStore implements VersionStore {
     }
 
     @Override
-    public Branch createBranch(BranchRef target, BranchRef source, long sourceRevision) {
+    public Branch createBranch(BranchRef target, BranchRef source, long sourceRevision, int maxBranches) {
         if (!target.userId().equals(source.userId())) {
             throw new InvalidInputException("user_mismatch", "A branch can only be created from the same user's branch");
         }
         if (target.isMain()) {
             throw new ConflictException("branch_exists", "Branch 'main' already exists");
         }
-        if (source.isMain()) {
-            branches.ensureMain(source.userId());
-        }
+        branches.ensureMain(source.userId());
         Instant now = db.now();
-        return db.transaction("create a branch", h -> {
+        BranchRef userMain = BranchRef.main(target.userId());
+        return branches.locked(userMain, () -> db.transaction("create a branch", h -> {
+            branches.lockUser(h, target.userId());
+            long existing = h.createQuery("SELECT COUNT(*) FROM " + BranchRows.TABLE
+                            + " WHERE user_id = :u AND branch_name <> :main")
+                    .bind("u", target.userId()).bind("main", BranchRef.MAIN).mapTo(Long.class).one();
+            if (existing >= maxBranches && branches.find(h, target).isEmpty()) {
+                throw new ConflictException("branch_quota",
+                        "Branch limit reached (" + maxBranches + "). Delete old branches first.");
+            }
             long sourceHead = branches.head(h, source);
             if (sourceRevision < 0 || sourceRevision > sourceHead) {
                 throw new InvalidInputException("invalid_revision", "Revision " + sourceRevision + " of branch '"
@@ -96,7 +103,7 @@ final class SqlVersionStore implements VersionStore {
                     .bind("target", target.branch()).bind("u", source.userId()).bind("source", source.branch())
                     .bind("r", sourceRevision).execute();
             return new Branch(target.userId(), target.branch(), 0, now, source.branch(), sourceRevision);
-        });
+        }));
     }
 
     @Override
@@ -165,26 +172,58 @@ final class SqlVersionStore implements VersionStore {
     }
 
     @Override
-    public Snapshot createSnapshot(String userId, String name, BranchRef branch, String description, boolean safety) {
+    public Snapshot createSnapshot(String userId, String name, BranchRef branch, String description, boolean safety,
+                                   int maxSnapshots) {
         if (!branch.userId().equals(userId)) {
             throw new InvalidInputException("user_mismatch", "A snapshot can only name the same user's branch");
         }
         Instant now = db.now();
-        return db.transaction("create a snapshot", h -> {
-            long head = branches.head(h, branch);
-            try {
-                h.createUpdate("INSERT INTO " + SNAPSHOTS + " (user_id, snapshot_name, branch_name, revision, description, "
-                                + "created_at, safety) VALUES (:u, :n, :b, :r, :d, :t, :s)")
-                        .bind("u", userId).bind("n", name).bind("b", branch.branch()).bind("r", head)
-                        .bindByType("d", description, String.class).bind("t", UtcTimes.toDb(now)).bind("s", safety)
-                        .execute();
-            } catch (RuntimeException e) {
-                if (SqlFailures.isDuplicateKey(e)) {
-                    throw new ConflictException("snapshot_exists", "Snapshot '" + name + "' already exists");
-                }
-                throw e;
+        if (safety) {
+            return db.transaction("create a snapshot", h ->
+                    insertSnapshot(h, userId, name, branch, branches.head(h, branch), description, now, true));
+        }
+        branches.ensureMain(userId);
+        return branches.locked(BranchRef.main(userId), () -> db.transaction("create a snapshot", h -> {
+            branches.lockUser(h, userId);
+            long existing = h.createQuery("SELECT COUNT(*) FROM " + SNAPSHOTS + " WHERE user_id = :u AND safety = :s")
+                    .bind("u", userId).bind("s", false).mapTo(Long.class).one();
+            if (existing >= maxSnapshots) {
+                throw new ConflictException("snapshot_quota", "Snapshot limit reached (" + maxSnapshots
+                        + ") for user " + userId + ". Delete old snapshots first.");
             }
-            return new Snapshot(userId, name, branch.branch(), head, description, now, safety);
+            return insertSnapshot(h, userId, name, branch, branches.head(h, branch), description, now, false);
+        }));
+    }
+
+    private static Snapshot insertSnapshot(Handle h, String userId, String name, BranchRef branch, long revision,
+                                           String description, Instant now, boolean safety) {
+        try {
+            h.createUpdate("INSERT INTO " + SNAPSHOTS + " (user_id, snapshot_name, branch_name, revision, description, "
+                            + "created_at, safety) VALUES (:u, :n, :b, :r, :d, :t, :s)")
+                    .bind("u", userId).bind("n", name).bind("b", branch.branch()).bind("r", revision)
+                    .bindByType("d", description, String.class).bind("t", UtcTimes.toDb(now)).bind("s", safety)
+                    .execute();
+        } catch (RuntimeException e) {
+            if (SqlFailures.isDuplicateKey(e)) {
+                throw new ConflictException("snapshot_exists", "Snapshot '" + name + "' already exists");
+            }
+            throw e;
+        }
+        return new Snapshot(userId, name, branch.branch(), revision, description, now, safety);
+    }
+
+    @Override
+    public int pruneSafetySnapshots(String userId, int keep) {
+        return db.transaction("prune safety snapshots", h -> {
+            List<String> names = h.createQuery("SELECT snapshot_name FROM " + SNAPSHOTS + " WHERE user_id = :u "
+                            + "AND safety = :s ORDER BY created_at DESC, revision DESC, snapshot_name DESC")
+                    .bind("u", userId).bind("s", true).mapTo(String.class).list();
+            int deleted = 0;
+            for (String old : names.subList(Math.min(keep, names.size()), names.size())) {
+                deleted += h.createUpdate("DELETE FROM " + SNAPSHOTS + " WHERE user_id = :u AND snapshot_name = :n")
+                        .bind("u", userId).bind("n", old).execute();
+            }
+            return deleted;
         });
     }
 
@@ -220,11 +259,16 @@ final class SqlVersionStore implements VersionStore {
      * active then; the versions active then but ended since are re-inserted at the new revision.
      */
     @Override
-    public long rollback(BranchRef branch, long revision) {
+    public long rollback(BranchRef branch, long revision, String safetySnapshot) {
+        Instant time = db.now();
         return branches.write("roll back a branch", branch, (h, now) -> {
             if (revision < 0 || revision >= now) {
                 throw new InvalidInputException("invalid_revision", "Cannot roll back branch '" + branch.branch()
                         + "' to revision " + revision + " (head is " + (now - 1) + ")");
+            }
+            if (safetySnapshot != null) {
+                insertSnapshot(h, branch.userId(), safetySnapshot, branch, now - 1,
+                        "automatic snapshot before rollback", time, true);
             }
             h.createUpdate("UPDATE " + MEMORIES + " SET rev_to = :now WHERE user_id = :u AND branch_name = :b "
                             + "AND rev_to IS NULL AND rev_from > :r")

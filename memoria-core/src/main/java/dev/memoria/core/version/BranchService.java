@@ -86,25 +86,22 @@ public final class BranchService implements ManageBranches {
         if (versions.findBranch(target).isPresent()) {
             throw new ConflictException("branch_exists", "Branch '" + valid + "' already exists.");
         }
-        long others = versions.listBranches(userId).stream().filter(b -> !b.name().equals(BranchRef.MAIN)).count();
-        if (others >= limits.maxBranches()) {
-            throw new ConflictException("branch_quota",
-                    "Branch limit reached (" + limits.maxBranches() + "). Delete old branches first.");
-        }
+        // the quota is checked by the store, atomically with the insert (parallel creates cannot exceed it)
+        int quota = limits.maxBranches();
         BranchRef main = BranchRef.main(userId);
         Branch created;
         if (fromSnapshot != null) {
             Snapshot snapshot = versions.findSnapshot(userId, VersionNames.snapshot(fromSnapshot))
                     .orElseThrow(() -> new NotFoundException("snapshot_not_found",
                             "Snapshot '" + fromSnapshot + "' not found"));
-            created = versions.createBranch(target, snapshot.branchRef(), snapshot.revision());
+            created = versions.createBranch(target, snapshot.branchRef(), snapshot.revision(), quota);
         } else if (fromTime != null) {
             if (fromTime.isAfter(clock.instant())) {
                 throw new InvalidInputException("future_timestamp", "from_timestamp cannot be in the future");
             }
-            created = versions.createBranch(target, main, versions.revisionAt(main, fromTime));
+            created = versions.createBranch(target, main, versions.revisionAt(main, fromTime), quota);
         } else {
-            created = versions.createBranch(target, main, versions.headRevision(main));
+            created = versions.createBranch(target, main, versions.headRevision(main), quota);
         }
         return new BranchInfo(created, false);
     }

@@ -51,12 +51,9 @@ public final class SnapshotService implements ManageSnapshots {
         if (versions.findSnapshot(caller.userId(), valid).isPresent()) {
             throw new ConflictException("snapshot_exists", "Snapshot '" + valid + "' already exists.");
         }
-        long userSnapshots = versions.listSnapshots(caller.userId()).stream().filter(s -> !s.safety()).count();
-        if (userSnapshots >= limits.maxSnapshots()) {
-            throw new ConflictException("snapshot_quota", "Snapshot limit reached (" + limits.maxSnapshots()
-                    + ") for user " + caller.userId() + ". Delete old snapshots first.");
-        }
-        Snapshot snapshot = versions.createSnapshot(caller.userId(), valid, branch, description, false);
+        // the store counts and inserts atomically, so parallel creates cannot exceed the quota
+        Snapshot snapshot = versions.createSnapshot(caller.userId(), valid, branch, description, false,
+                limits.maxSnapshots());
         return info(snapshot);
     }
 
@@ -147,8 +144,11 @@ public final class SnapshotService implements ManageSnapshots {
         Snapshot snapshot = find(userId, name);
         BranchRef branch = snapshot.branchRef();
         branches.requireExists(branch);
-        String safetyName = safety.before("rollback", branch);
-        long revision = versions.rollback(branch, snapshot.revision());
+        // the safety snapshot is recorded inside the rollback's own transaction: a write that commits between a
+        // separate snapshot and the rollback would be in neither
+        String safetyName = safety.name("rollback");
+        long revision = versions.rollback(branch, snapshot.revision(), safetyName);
+        safety.pruned(userId);
         return new RollbackResult(snapshot.name(), branch.branch(), safetyName, revision);
     }
 }

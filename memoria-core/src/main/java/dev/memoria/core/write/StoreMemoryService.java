@@ -54,8 +54,7 @@ public final class StoreMemoryService implements StoreMemory {
         String content = screen.screen(command.content());
         float[] embedding = embeddings.embed(content);
         Memory fresh = newMemories.from(branch.userId(), command, content, embedding);
-        Optional<Memory> similar = embedding == null ? Optional.empty() : nearDuplicate(branch, fresh);
-        if (similar.isEmpty()) {
+        if (embedding == null) {
             store.write(branch, writer -> {
                 writer.insert(fresh);
                 return null;
@@ -63,22 +62,44 @@ public final class StoreMemoryService implements StoreMemory {
             followUp.written(fresh);
             return fresh;
         }
-        Memory existing = similar.get();
-        if (existing.content().trim().equals(content.trim())) {
-            if (command.extraMetadata() == null) {
-                return existing;
-            }
-            Memory updated = existing.withExtraMetadata(command.extraMetadata());
-            store.write(branch, writer -> writer.replace(updated));
-            return updated;
+        // fast path without a write: the same text stored again returns the memory it already is
+        Optional<Memory> seen = nearDuplicate(branch, fresh);
+        if (seen.isPresent() && sameText(seen.get(), content) && command.extraMetadata() == null) {
+            return seen.get();
         }
-        store.write(branch, writer -> {
+        // The decision is taken again inside the write, where writers of the branch queue behind each other: two
+        // identical stores racing would otherwise both find no duplicate and both insert.
+        Stored stored = store.write(branch, writer -> {
+            Optional<Memory> similar = nearDuplicate(branch, fresh);
+            if (similar.isEmpty()) {
+                writer.insert(fresh);
+                return new Stored(fresh, true);
+            }
+            Memory existing = similar.get();
+            if (sameText(existing, content)) {
+                if (command.extraMetadata() == null) {
+                    return new Stored(existing, false);
+                }
+                Memory updated = existing.withExtraMetadata(command.extraMetadata());
+                writer.replace(updated);
+                return new Stored(updated, false);
+            }
             writer.insert(fresh);
             writer.end(existing.memoryId(), fresh.memoryId());
-            return null;
+            return new Stored(fresh, true);
         });
-        followUp.written(fresh);
-        return fresh;
+        if (stored.isNew()) {
+            followUp.written(stored.memory());
+        }
+        return stored.memory();
+    }
+
+    /** What a store ended with: the memory the caller gets, and whether it was newly written. */
+    private record Stored(Memory memory, boolean isNew) {
+    }
+
+    private static boolean sameText(Memory existing, String content) {
+        return existing.content().trim().equals(content.trim());
     }
 
     private Optional<Memory> nearDuplicate(BranchRef branch, Memory fresh) {

@@ -287,9 +287,13 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     @Override
-    public synchronized Branch createBranch(BranchRef target, BranchRef source, long sourceRevision) {
+    public synchronized Branch createBranch(BranchRef target, BranchRef source, long sourceRevision, int maxBranches) {
         if (target.isMain() || branches.containsKey(target)) {
             throw new ConflictException("branch_exists", "Branch '" + target.branch() + "' already exists");
+        }
+        long others = branches.keySet().stream().filter(b -> b.userId().equals(target.userId()) && !b.isMain()).count();
+        if (others >= maxBranches) {
+            throw new ConflictException("branch_quota", "Branch limit reached (" + maxBranches + ").");
         }
         ReadPoint at = ReadPoint.at(sourceRevision);
         List<Row> copies = visible(source, at).map(r -> new Row(target, asSeen(r, at), 0, null)).toList();
@@ -335,12 +339,21 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
 
     @Override
     public synchronized Snapshot createSnapshot(String userId, String name, BranchRef branch, String description,
-                                                boolean safety) {
+                                                boolean safety, int maxSnapshots) {
+        return putSnapshot(userId, name, branch, headRevision(branch), description, safety, maxSnapshots);
+    }
+
+    private Snapshot putSnapshot(String userId, String name, BranchRef branch, long revision, String description,
+                                 boolean safety, int maxSnapshots) {
         String key = userId + "/" + name;
         if (snapshots.containsKey(key)) {
             throw new ConflictException("snapshot_exists", "Snapshot '" + name + "' already exists.");
         }
-        Snapshot snapshot = new Snapshot(userId, name, branch.branch(), headRevision(branch), description,
+        long userSnapshots = listSnapshots(userId).stream().filter(s -> !s.safety()).count();
+        if (!safety && userSnapshots >= maxSnapshots) {
+            throw new ConflictException("snapshot_quota", "Snapshot limit reached (" + maxSnapshots + ").");
+        }
+        Snapshot snapshot = new Snapshot(userId, name, branch.branch(), revision, description,
                 clock.instant(), safety);
         snapshots.put(key, snapshot);
         return snapshot;
@@ -363,7 +376,18 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     @Override
-    public synchronized long rollback(BranchRef branch, long revision) {
+    public synchronized int pruneSafetySnapshots(String userId, int keep) {
+        List<Snapshot> old = listSnapshots(userId).stream().filter(Snapshot::safety).skip(keep).toList();
+        old.forEach(s -> snapshots.remove(userId + "/" + s.name()));
+        return old.size();
+    }
+
+    @Override
+    public synchronized long rollback(BranchRef branch, long revision, String safetySnapshot) {
+        if (safetySnapshot != null) {
+            putSnapshot(branch.userId(), safetySnapshot, branch, headRevision(branch),
+                    "automatic snapshot before rollback", true, Integer.MAX_VALUE);
+        }
         ReadPoint then = ReadPoint.at(revision);
         List<Row> past = visible(branch, then).toList();
         return write(branch, writer -> {

@@ -24,7 +24,16 @@ public interface VersionStore {
      * Creates {@code target} holding exactly the memories active on {@code source} at {@code sourceRevision}
      * (one {@code INSERT … SELECT}). Throws {@code ConflictException} when the name exists.
      */
-    Branch createBranch(BranchRef target, BranchRef source, long sourceRevision);
+    default Branch createBranch(BranchRef target, BranchRef source, long sourceRevision) {
+        return createBranch(target, source, sourceRevision, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #createBranch(BranchRef, BranchRef, long)}, refusing with {@code ConflictException}
+     * ({@code branch_quota}) when the user already has {@code maxBranches} branches besides main. The count and
+     * the insert are one atomic step, so concurrent creates can never exceed the quota.
+     */
+    Branch createBranch(BranchRef target, BranchRef source, long sourceRevision, int maxBranches);
 
     /** Deletes a non-main branch and its rows; false when it did not exist. */
     boolean deleteBranch(BranchRef branch);
@@ -41,7 +50,23 @@ public interface VersionStore {
     long revisionAt(BranchRef branch, Instant time);
 
     /** Records a snapshot of {@code branch} at its current head. Throws {@code ConflictException} on a duplicate. */
-    Snapshot createSnapshot(String userId, String name, BranchRef branch, String description, boolean safety);
+    default Snapshot createSnapshot(String userId, String name, BranchRef branch, String description, boolean safety) {
+        return createSnapshot(userId, name, branch, description, safety, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #createSnapshot(String, String, BranchRef, String, boolean)}; a non-safety snapshot is refused
+     * with {@code ConflictException} ({@code snapshot_quota}) when the user already has {@code maxSnapshots}
+     * non-safety snapshots. The count and the insert are one atomic step.
+     */
+    Snapshot createSnapshot(String userId, String name, BranchRef branch, String description, boolean safety,
+                            int maxSnapshots);
+
+    /**
+     * Deletes the user's safety snapshots beyond the newest {@code keep}; returns how many were deleted. Safety
+     * snapshots are taken by every destructive operation, so without this they would grow without bound.
+     */
+    int pruneSafetySnapshots(String userId, int keep);
 
     /** The user's snapshots, newest first. */
     List<Snapshot> listSnapshots(String userId);
@@ -54,5 +79,15 @@ public interface VersionStore {
      * Makes the branch's state equal its state at {@code revision}, as one new revision: rows created later
      * end, rows that were active then and ended later get new versions. Returns the new revision.
      */
-    long rollback(BranchRef branch, long revision);
+    default long rollback(BranchRef branch, long revision) {
+        return rollback(branch, revision, null);
+    }
+
+    /**
+     * As {@link #rollback(BranchRef, long)}, first recording the safety snapshot {@code safetySnapshot} (when not
+     * null) at the head revision the rollback replaces, inside the same transaction. Every write committed before
+     * the rollback is therefore in that snapshot, and every later one is in the rolled-back state: a concurrent
+     * write is never lost between the two.
+     */
+    long rollback(BranchRef branch, long revision, String safetySnapshot);
 }
