@@ -134,4 +134,127 @@ abstract class ConcurrentVersioningContract extends OpenStorageContract {
         // nothing is lost: what the rollback ended is still there at the revision before it
         assertThat(activeIds(memories, main, ReadPoint.at(rollbackRevision - 1))).containsAll(writtenBeforeRollback);
     }
+
+    private static List<String> inParallel(int threads, java.util.function.IntFunction<String> attempt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return attempt.apply(index);
+                } catch (dev.memoria.ports.error.MemoriaException e) {
+                    return e.code();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> future : futures) {
+            outcomes.add(future.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return outcomes;
+    }
+
+    @Test
+    void parallelBranchCreatesNeverExceedTheQuota() throws Exception {
+        VersionStore versions = storage.versionStore();
+        String user = newUser();
+        BranchRef main = BranchRef.main(user);
+        storage.memoryStore().write(main, tx -> {
+            tx.insert(memory(user, "something to branch"));
+            return null;
+        });
+        List<String> outcomes = inParallel(8, i -> {
+            versions.createBranch(new BranchRef(user, "parallel" + i), main, versions.headRevision(main), 3);
+            return "created";
+        });
+        assertThat(outcomes).filteredOn("created"::equals).hasSize(3);
+        assertThat(outcomes).filteredOn("branch_quota"::equals).hasSize(5);
+        assertThat(versions.listBranches(user)).hasSize(4);
+    }
+
+    @Test
+    void parallelSnapshotsNeverExceedTheQuotaButSafetySnapshotsAreNotCounted() throws Exception {
+        VersionStore versions = storage.versionStore();
+        String user = newUser();
+        BranchRef main = BranchRef.main(user);
+        List<String> outcomes = inParallel(8, i -> {
+            versions.createSnapshot(user, "parallel" + i, main, null, false, 2);
+            return "created";
+        });
+        assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn("snapshot_quota"::equals).hasSize(6);
+        versions.createSnapshot(user, "pre_safety", main, null, true, 2);
+        assertThat(versions.listSnapshots(user)).hasSize(3);
+    }
+
+    @Test
+    void safetySnapshotsArePrunedToTheNewest() {
+        VersionStore versions = storage.versionStore();
+        String user = newUser();
+        BranchRef main = BranchRef.main(user);
+        versions.createSnapshot(user, "kept-by-user", main, null, false);
+        for (int i = 0; i < 5; i++) {
+            versions.createSnapshot(user, "pre_op_" + i, main, null, true);
+        }
+        assertThat(versions.pruneSafetySnapshots(user, 2)).isEqualTo(3);
+        assertThat(versions.listSnapshots(user)).extracting(Snapshot::name)
+                .containsExactlyInAnyOrder("kept-by-user", "pre_op_4", "pre_op_3");
+    }
+
+    /**
+     * Rollbacks race with writers. Every acknowledged write must be either in the final state or in the safety
+     * snapshot of a rollback that ended it: the rollback records that snapshot in its own transaction.
+     */
+    @Test
+    void everyWriteEndedByARacingRollbackIsInThatRollbacksSafetySnapshot() throws Exception {
+        MemoryStore memories = storage.memoryStore();
+        VersionStore versions = storage.versionStore();
+        String user = newUser();
+        BranchRef main = BranchRef.main(user);
+        Snapshot base = versions.createSnapshot(user, "base", main, null, false);
+        ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; writing.get() && i < 200; i++) {
+                    Memory m = memory(user, "racing writer " + writer + " note " + i);
+                    memories.write(main, tx -> {
+                        tx.insert(m);
+                        return null;
+                    });
+                    written.add(m.memoryId());
+                }
+                return null;
+            }));
+        }
+        List<String> safetyNames = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            Thread.sleep(20);
+            String safety = "pre_rollback_race" + r;
+            versions.rollback(main, base.revision(), safety);
+            safetyNames.add(safety);
+        }
+        writing.set(false);
+        for (Future<?> future : writers) {
+            future.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Set<String> kept = activeIds(memories, main, ReadPoint.HEAD);
+        for (String name : safetyNames) {
+            Snapshot safety = versions.findSnapshot(user, name).orElseThrow();
+            assertThat(safety.safety()).isTrue();
+            kept.addAll(activeIds(memories, main, safety.readPoint()));
+        }
+        assertThat(written).isNotEmpty();
+        assertThat(kept).containsAll(written);
+    }
 }
