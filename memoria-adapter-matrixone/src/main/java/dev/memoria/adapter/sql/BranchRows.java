@@ -89,7 +89,7 @@ final class BranchRows {
         if (knownMains.contains(userId)) {
             return;
         }
-        db.read("create main branch", h -> {
+        db.write("create main branch", h -> {
             boolean exists = h.createQuery("SELECT COUNT(*) FROM " + TABLE + " WHERE user_id = :u AND branch_name = :b")
                     .bind("u", userId).bind("b", BranchRef.MAIN).mapTo(Long.class).one() > 0;
             if (!exists) {

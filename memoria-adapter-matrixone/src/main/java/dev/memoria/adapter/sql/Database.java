@@ -22,9 +22,22 @@ record Database(Jdbi jdbi, SqlDialect dialect, Clock clock, int dimension) {
         }
     }
 
+    /** A write outside an explicit transaction (auto-commit statements): acknowledged only once it is durable. */
+    <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
+        try {
+            T result = jdbi.withHandle(work);
+            dialect.afterCommit().ifPresent(statement -> jdbi.useHandle(h -> h.execute(statement)));
+            return result;
+        } catch (JdbiException failure) {
+            throw SqlFailures.translate(operation, failure);
+        }
+    }
+
     <T> T transaction(String operation, HandleCallback<T, RuntimeException> work) {
         try {
-            return jdbi.inTransaction(work);
+            T result = jdbi.inTransaction(work);
+            dialect.afterCommit().ifPresent(statement -> jdbi.useHandle(h -> h.execute(statement)));
+            return result;
         } catch (JdbiException failure) {
             throw SqlFailures.translate(operation, failure);
         }

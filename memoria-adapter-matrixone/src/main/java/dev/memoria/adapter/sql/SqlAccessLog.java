@@ -46,7 +46,7 @@ final class SqlAccessLog implements AccessLog {
 
     @Override
     public long reset(String userId) {
-        return db.read("reset retrieval counts", h -> (long) h.createUpdate("DELETE FROM " + TABLE
+        return db.write("reset retrieval counts", h -> (long) h.createUpdate("DELETE FROM " + TABLE
                 + " WHERE user_id = :u").bind("u", userId).execute());
     }
 }

@@ -27,7 +27,7 @@ final class SqlApiKeyStore implements ApiKeyStore {
 
     @Override
     public void insert(ApiKey key) {
-        db.read("create an API key", h -> h.createUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:id, :u, "
+        db.write("create an API key", h -> h.createUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (:id, :u, "
                         + ":name, :hash, :prefix, :active, :created, :expires, :used)")
                 .bind("id", key.keyId()).bind("u", key.userId()).bind("name", key.name())
                 .bind("hash", key.keyHash()).bind("prefix", key.keyPrefix()).bind("active", key.active())
@@ -57,21 +57,21 @@ final class SqlApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean deactivate(String keyId) {
-        return db.read("revoke an API key", h -> h.createUpdate("UPDATE " + TABLE + " SET is_active = :f "
+        return db.write("revoke an API key", h -> h.createUpdate("UPDATE " + TABLE + " SET is_active = :f "
                 + "WHERE key_id = :id AND is_active = :t").bind("f", false).bind("t", true).bind("id", keyId)
                 .execute()) > 0;
     }
 
     @Override
     public int deactivateAll(String userId) {
-        return db.read("revoke a user's API keys", h -> h.createUpdate("UPDATE " + TABLE + " SET is_active = :f "
+        return db.write("revoke a user's API keys", h -> h.createUpdate("UPDATE " + TABLE + " SET is_active = :f "
                 + "WHERE user_id = :u AND is_active = :t").bind("f", false).bind("t", true).bind("u", userId)
                 .execute());
     }
 
     @Override
     public void replaceHash(String keyId, String keyHash) {
-        db.read("re-hash an API key", h -> h.createUpdate("UPDATE " + TABLE + " SET key_hash = :hash WHERE key_id = :id")
+        db.write("re-hash an API key", h -> h.createUpdate("UPDATE " + TABLE + " SET key_hash = :hash WHERE key_id = :id")
                 .bind("hash", keyHash).bind("id", keyId).execute());
     }
 

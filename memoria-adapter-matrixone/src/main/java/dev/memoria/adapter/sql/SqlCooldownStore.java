@@ -29,7 +29,7 @@ final class SqlCooldownStore implements CooldownStore {
 
     @Override
     public void markRun(String userId, String operation, Instant at) {
-        db.read("record a cooldown", h -> h.createUpdate(upsert).bind("user_id", userId).bind("operation", operation)
+        db.write("record a cooldown", h -> h.createUpdate(upsert).bind("user_id", userId).bind("operation", operation)
                 .bind("last_run_at", UtcTimes.toDb(at)).execute());
     }
 }

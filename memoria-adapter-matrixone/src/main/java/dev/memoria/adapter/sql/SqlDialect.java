@@ -44,6 +44,14 @@ interface SqlDialect {
     }
 
     /** Whether the connection pool may set the transaction isolation level (MatrixOne does not support it). */
+    /**
+     * A statement to run after a write transaction commits, before the write is acknowledged, when the engine's
+     * own commit does not yet hand the data to the operating system; empty when commit already does.
+     */
+    default java.util.Optional<String> afterCommit() {
+        return java.util.Optional.empty();
+    }
+
     default boolean supportsIsolationLevel() {
         return true;
     }

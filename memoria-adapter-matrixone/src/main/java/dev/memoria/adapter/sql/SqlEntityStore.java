@@ -26,7 +26,7 @@ final class SqlEntityStore implements EntityStore {
 
     @Override
     public boolean upsert(String userId, Entity entity, String source) {
-        return db.read("save an entity", h -> {
+        return db.write("save an entity", h -> {
             try {
                 return h.createUpdate("INSERT INTO " + ENTITIES + " (user_id, entity_name, display_name, entity_type, "
                                 + "source, created_at) VALUES (:u, :name, :display, :type, :source, :at)")
@@ -44,7 +44,7 @@ final class SqlEntityStore implements EntityStore {
 
     @Override
     public boolean link(String userId, String memoryId, String entityName) {
-        return db.read("link an entity", h -> {
+        return db.write("link an entity", h -> {
             try {
                 return h.createUpdate("INSERT INTO " + LINKS + " (user_id, memory_id, entity_name, created_at) "
                                 + "VALUES (:u, :m, :name, :at)")

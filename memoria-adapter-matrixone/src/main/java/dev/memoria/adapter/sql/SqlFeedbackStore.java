@@ -32,7 +32,7 @@ final class SqlFeedbackStore implements FeedbackStore {
     @Override
     public void record(Feedback feedback) {
         String id = feedback.feedbackId() != null ? feedback.feedbackId() : UUID.randomUUID().toString().replace("-", "");
-        db.read("record feedback", h -> h.createUpdate("INSERT INTO " + TABLE + " (feedback_id, user_id, memory_id, "
+        db.write("record feedback", h -> h.createUpdate("INSERT INTO " + TABLE + " (feedback_id, user_id, memory_id, "
                         + "feedback_signal, context, created_at) VALUES (:id, :u, :m, :s, :c, :t)")
                 .bind("id", id).bind("u", feedback.userId()).bind("m", feedback.memoryId())
                 .bind("s", feedback.signal().wireName()).bindByType("c", feedback.context(), String.class)

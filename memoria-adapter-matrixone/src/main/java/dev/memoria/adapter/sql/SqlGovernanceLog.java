@@ -26,7 +26,7 @@ final class SqlGovernanceLog implements GovernanceLog {
 
     @Override
     public void record(GovernanceRun run) {
-        db.read("record a governance run", h -> h.createUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES "
+        db.write("record a governance run", h -> h.createUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES "
                         + "(:id, :task, :u, :inst, :started, :finished, :status, :counts, :warnings, :snapshots)")
                 .bind("id", run.runId()).bind("task", run.task()).bind("u", run.userId()).bind("inst", run.instanceId())
                 .bind("started", UtcTimes.toDb(run.startedAt())).bind("finished", UtcTimes.toDb(run.finishedAt()))

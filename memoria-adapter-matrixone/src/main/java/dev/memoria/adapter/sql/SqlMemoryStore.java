@@ -61,6 +61,21 @@ final class SqlMemoryStore implements MemoryStore {
     private static final int POINT_LOOKUPS = 200;
 
     @Override
+    public List<String> changedSince(BranchRef branch, long revision, String afterId, int limit) {
+        return db.read("read changed memories", h -> {
+            branches.requireReadable(h, branch);
+            Conditions where = Conditions.onBranch(branch)
+                    .add("(rev_from > :since OR rev_to > :since)", "since", revision);
+            if (afterId != null) {
+                where.add("memory_id > :after", "after", afterId);
+            }
+            return where.bindTo(h.createQuery("SELECT DISTINCT memory_id FROM " + MemoryRows.TABLE + " WHERE "
+                            + where.sql() + " ORDER BY memory_id LIMIT :limit"))
+                    .bind("limit", limit).mapTo(String.class).list();
+        });
+    }
+
+    @Override
     public List<Memory> findActiveByIds(BranchRef branch, Collection<String> memoryIds, ReadPoint at) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(memoryIds));
         if (ids.isEmpty()) {

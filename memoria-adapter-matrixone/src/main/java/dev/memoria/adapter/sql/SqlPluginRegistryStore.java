@@ -64,7 +64,7 @@ final class SqlPluginRegistryStore implements PluginRegistryStore {
 
     @Override
     public void upsertSigner(PluginSigner s) {
-        db.read("register a plugin signer", h -> h.createUpdate(upsertSigner).bind("signer", s.name())
+        db.write("register a plugin signer", h -> h.createUpdate(upsertSigner).bind("signer", s.name())
                 .bind("algorithm", s.algorithm()).bind("public_key", s.publicKey()).bind("is_active", s.active())
                 .bind("created_at", UtcTimes.toDb(s.createdAt())).bind("updated_at", UtcTimes.toDb(s.updatedAt()))
                 .bind("updated_by", s.updatedBy()).execute());
@@ -85,7 +85,7 @@ final class SqlPluginRegistryStore implements PluginRegistryStore {
     @Override
     public boolean insertPackage(PluginRecord p) {
         try {
-            return db.read("publish a plugin", h -> h.createUpdate("INSERT INTO " + PACKAGES + " (" + PACKAGE_COLUMNS
+            return db.write("publish a plugin", h -> h.createUpdate("INSERT INTO " + PACKAGES + " (" + PACKAGE_COLUMNS
                             + ") VALUES (:plugin_key, :plugin_version, :plugin_domain, :runtime, :signer, :digest, "
                             + ":signature, :document, :status, :review_notes, :score, :score_notes, :published_at, "
                             + ":published_by, :updated_at)")
@@ -126,7 +126,7 @@ final class SqlPluginRegistryStore implements PluginRegistryStore {
 
     @Override
     public boolean updatePackage(PluginRecord p) {
-        return db.read("review a plugin", h -> h.createUpdate("UPDATE " + PACKAGES + " SET status = :status, "
+        return db.write("review a plugin", h -> h.createUpdate("UPDATE " + PACKAGES + " SET status = :status, "
                         + "review_notes = :review_notes, score = :score, score_notes = :score_notes, "
                         + "updated_at = :updated_at WHERE plugin_key = :k AND plugin_version = :v")
                 .bind("status", p.status()).bind("review_notes", p.reviewNotes()).bind("score", p.score())
@@ -136,7 +136,7 @@ final class SqlPluginRegistryStore implements PluginRegistryStore {
 
     @Override
     public void upsertRule(PluginBindingRule r) {
-        db.read("save a plugin binding rule", h -> h.createUpdate(upsertRule).bind("plugin_domain", r.domain())
+        db.write("save a plugin binding rule", h -> h.createUpdate(upsertRule).bind("plugin_domain", r.domain())
                 .bind("binding_key", r.bindingKey()).bind("subject_key", r.subjectKey()).bind("priority", (long) r.priority())
                 .bind("rule_id", r.ruleId()).bind("plugin_key", r.pluginKey())
                 .bind("version_selector", r.versionSelector()).bind("rollout_percent", (long) r.rolloutPercent())
@@ -159,7 +159,7 @@ final class SqlPluginRegistryStore implements PluginRegistryStore {
 
     @Override
     public void recordEvent(PluginEvent e) {
-        db.read("record a plugin event", h -> h.createUpdate("INSERT INTO " + EVENTS + " (" + EVENT_COLUMNS
+        db.write("record a plugin event", h -> h.createUpdate("INSERT INTO " + EVENTS + " (" + EVENT_COLUMNS
                         + ") VALUES (:event_id, :event_type, :status, :message, :plugin_domain, :plugin_key, "
                         + ":plugin_version, :binding_key, :subject_key, :actor, :created_at)")
                 .bind("event_id", e.eventId()).bind("event_type", e.eventType()).bind("status", e.status())

@@ -32,7 +32,7 @@ final class SqlRetrievalParamsStore implements RetrievalParamsStore {
 
     @Override
     public void save(String userId, RetrievalParams params) {
-        db.read("save retrieval parameters", h -> h.createUpdate(upsert)
+        db.write("save retrieval parameters", h -> h.createUpdate(upsert)
                 .bind("user_id", userId)
                 .bind("feedback_weight", params.feedbackWeight())
                 .bind("temporal_decay_hours", params.temporalDecayHours())

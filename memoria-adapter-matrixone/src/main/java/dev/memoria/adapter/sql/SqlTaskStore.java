@@ -24,7 +24,7 @@ final class SqlTaskStore implements TaskStore {
 
     @Override
     public void create(String taskId, String instanceId, String userId, String kind) {
-        db.read("create a task", h -> h.createUpdate("INSERT INTO " + TABLE + " (task_id, instance_id, user_id, "
+        db.write("create a task", h -> h.createUpdate("INSERT INTO " + TABLE + " (task_id, instance_id, user_id, "
                         + "task_kind, status, created_at, updated_at) VALUES (:id, :inst, :u, :kind, :st, "
                         + clock.now() + ", " + clock.now() + ")")
                 .bind("id", taskId).bind("inst", instanceId).bind("u", userId).bind("kind", kind)
@@ -42,7 +42,7 @@ final class SqlTaskStore implements TaskStore {
     }
 
     private boolean finish(String taskId, AsyncTask.Status status, String column, Map<String, Object> document) {
-        return db.read("finish a task", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :st, " + column
+        return db.write("finish a task", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :st, " + column
                         + " = :doc, updated_at = " + clock.now() + " WHERE task_id = :id AND status = :processing")
                 .bind("st", status.wireName()).bind("doc", JsonColumns.write(document)).bind("id", taskId)
                 .bind("processing", PROCESSING).execute()) == 1;
@@ -63,7 +63,7 @@ final class SqlTaskStore implements TaskStore {
 
     @Override
     public int failOrphaned(Duration instanceTimeout, Map<String, Object> error) {
-        return db.read("fail orphaned tasks", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :failed, "
+        return db.write("fail orphaned tasks", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :failed, "
                         + "error_json = :doc, updated_at = " + clock.now() + " WHERE status = :processing "
                         + "AND instance_id NOT IN (SELECT instance_id FROM " + INSTANCES
                         + " WHERE last_heartbeat > " + clock.plusSeconds("back") + ")")
@@ -73,7 +73,7 @@ final class SqlTaskStore implements TaskStore {
 
     @Override
     public int failAllOf(String instanceId, Map<String, Object> error) {
-        return db.read("fail an instance's tasks", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :failed, "
+        return db.write("fail an instance's tasks", h -> h.createUpdate("UPDATE " + TABLE + " SET status = :failed, "
                         + "error_json = :doc, updated_at = " + clock.now()
                         + " WHERE status = :processing AND instance_id = :inst")
                 .bind("failed", AsyncTask.Status.FAILED.wireName()).bind("doc", JsonColumns.write(error))
@@ -92,7 +92,7 @@ final class SqlTaskStore implements TaskStore {
 
     @Override
     public int deleteFinishedOlderThan(Duration age) {
-        return db.read("delete finished tasks", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE status <> :processing"
+        return db.write("delete finished tasks", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE status <> :processing"
                         + " AND updated_at < " + clock.plusSeconds("back"))
                 .bind("processing", PROCESSING).bind("back", -DbClock.seconds(age)).execute());
     }

@@ -145,7 +145,7 @@ final class SqlVersionStore implements VersionStore {
 
     @Override
     public void checkout(String userId, String branch) {
-        db.read("check out a branch", h -> {
+        db.write("check out a branch", h -> {
             branches.requireReadable(h, new BranchRef(userId, branch));
             h.createUpdate(db.dialect().upsert(USER_STATE, List.of("user_id"), List.of("branch_name", "updated_at")))
                     .bind("user_id", userId).bind("branch_name", branch).bind("updated_at", UtcTimes.toDb(db.now()))
@@ -249,7 +249,7 @@ final class SqlVersionStore implements VersionStore {
 
     @Override
     public boolean deleteSnapshot(String userId, String name) {
-        return db.read("delete a snapshot", h -> h.createUpdate("DELETE FROM " + SNAPSHOTS
+        return db.write("delete a snapshot", h -> h.createUpdate("DELETE FROM " + SNAPSHOTS
                         + " WHERE user_id = :u AND snapshot_name = :n")
                 .bind("u", userId).bind("n", name).execute() > 0);
     }

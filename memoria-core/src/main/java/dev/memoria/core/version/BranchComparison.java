@@ -23,6 +23,9 @@ import java.util.Set;
  */
 final class BranchComparison {
 
+    /** Changed ids are read in pages of this size. */
+    private static final int CHANGE_PAGE = 1000;
+
     private final MemoryStore store;
 
     BranchComparison(MemoryStore store) {
@@ -36,9 +39,21 @@ final class BranchComparison {
     BranchChanges compare(Branch branch, BranchRef main) {
         BranchRef source = new BranchRef(branch.userId(), branch.sourceBranch() == null ? BranchRef.MAIN
                 : branch.sourceBranch());
-        Map<String, Memory> base = state(source, ReadPoint.at(branch.sourceRevision()));
-        Map<String, Memory> mainNow = state(main, ReadPoint.HEAD);
-        Map<String, Memory> branchNow = state(branch.ref(), ReadPoint.HEAD);
+        ReadPoint fork = ReadPoint.at(branch.sourceRevision());
+        if (source.equals(main)) {
+            // A memory neither side touched since the fork is unchanged on both and cannot appear in the result:
+            // only the ids with a version created or ended since then are read (the branch starts at revision 0).
+            Set<String> changed = changedSince(branch.ref(), 0);
+            changed.addAll(changedSince(main, branch.sourceRevision()));
+            return classify(branch, main, byId(source, changed, fork), byId(main, changed, ReadPoint.HEAD),
+                    byId(branch.ref(), changed, ReadPoint.HEAD));
+        }
+        return classify(branch, main, state(source, fork), state(main, ReadPoint.HEAD),
+                state(branch.ref(), ReadPoint.HEAD));
+    }
+
+    private BranchChanges classify(Branch branch, BranchRef main, Map<String, Memory> base,
+                                   Map<String, Memory> mainNow, Map<String, Memory> branchNow) {
 
         List<BranchChanges.Update> updated = new ArrayList<>();
         List<Memory> removed = new ArrayList<>();
@@ -107,6 +122,27 @@ final class BranchComparison {
     private boolean isReplacementOnMain(BranchRef main, Memory candidate, Map<String, Memory> base) {
         return store.findSupersededBy(main, candidate.memoryId()).stream()
                 .anyMatch(old -> base.containsKey(old.memoryId()));
+    }
+
+    private Set<String> changedSince(BranchRef ref, long revision) {
+        Set<String> ids = new java.util.TreeSet<>();
+        String after = null;
+        while (true) {
+            List<String> page = store.changedSince(ref, revision, after, CHANGE_PAGE);
+            ids.addAll(page);
+            if (page.size() < CHANGE_PAGE) {
+                return ids;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private Map<String, Memory> byId(BranchRef ref, Set<String> ids, ReadPoint at) {
+        Map<String, Memory> found = new LinkedHashMap<>();
+        store.findActiveByIds(ref, ids, at).stream()
+                .sorted(java.util.Comparator.comparing(Memory::memoryId).reversed())
+                .forEach(m -> found.put(m.memoryId(), m));
+        return found;
     }
 
     private Map<String, Memory> state(BranchRef ref, ReadPoint at) {

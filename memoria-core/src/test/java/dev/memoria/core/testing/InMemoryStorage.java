@@ -179,6 +179,14 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     @Override
+    public synchronized List<String> changedSince(BranchRef branch, long revision, String afterId, int limit) {
+        return rows.stream().filter(r -> r.branch().equals(branch))
+                .filter(r -> r.revFrom() > revision || (r.revTo() != null && r.revTo() > revision))
+                .map(r -> r.memory().memoryId()).filter(id -> afterId == null || id.compareTo(afterId) > 0)
+                .distinct().sorted().limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Memory> findActiveByIds(BranchRef branch, Collection<String> memoryIds, ReadPoint at) {
         Set<String> wanted = new HashSet<>(memoryIds);
         return visible(branch, at).filter(r -> wanted.contains(r.memory().memoryId())).map(r -> asSeen(r, at)).toList();

@@ -64,13 +64,14 @@ class CrashRecoveryTest {
         Random random = new Random(seed);
         Path log = dir.resolve(database + "-server.log");
         Map<String, List<UserState>> users = new LinkedHashMap<>();
+        Map<String, List<String>> lastOperations = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int acknowledged = 0;
         int cutOff = 0;
         for (int round = 0; round <= ROUNDS; round++) {
             try (ServerProcess server = ServerProcess.start(log, env)) {
                 Api api = new Api(server.url(), "crash-admin");
-                verify(api, users, problems);
+                verify(api, users, lastOperations, problems);
                 if (round == ROUNDS) {
                     break;
                 }
@@ -89,6 +90,7 @@ class CrashRecoveryTest {
                 Workload.Ending ending = workload.run(round % 5 == 0 ? 10 : 1);
                 killer.join();
                 users.put(user, ending.acceptable());
+                lastOperations.put(user, ending.lastOperations());
                 acknowledged += ending.acknowledged();
                 cutOff++;
                 ending.serverErrors().forEach(e -> problems.add(user + ": server error " + e));
@@ -101,14 +103,16 @@ class CrashRecoveryTest {
     }
 
     /** Each user's observed state must be one of its acceptable states; that one becomes the only one. */
-    private static void verify(Api api, Map<String, List<UserState>> users, List<String> problems) throws Exception {
+    private static void verify(Api api, Map<String, List<UserState>> users, Map<String, List<String>> lastOperations,
+                               List<String> problems) throws Exception {
         for (Map.Entry<String, List<UserState>> entry : users.entrySet()) {
             Map<String, Object> observed = UserState.observe(api.as(entry.getKey()));
             UserState match = entry.getValue().stream().filter(s -> s.visible().equals(observed)).findFirst()
                     .orElse(null);
             if (match == null) {
                 problems.add(entry.getKey() + ": after restart the state is none of the acceptable ones; "
-                        + describe(entry.getValue().get(0).visible(), observed));
+                        + describe(entry.getValue().get(0).visible(), observed) + " last operations: "
+                        + lastOperations.get(entry.getKey()));
                 entry.setValue(List.of(adopt(observed)));
             } else {
                 entry.setValue(List.of(match));
@@ -162,8 +166,9 @@ class CrashRecoveryTest {
             java.util.Set<String> extra = new java.util.TreeSet<>(g);
             extra.removeAll(w);
             if (!lost.isEmpty() || !extra.isEmpty()) {
-                text.append(key).append(": ").append(lost.size()).append(" missing, ").append(extra.size())
-                        .append(" unexpected; ");
+                text.append(key).append(": ").append(lost.size()).append(" missing ")
+                        .append(lost.stream().limit(3).toList()).append(", ").append(extra.size())
+                        .append(" unexpected ").append(extra.stream().limit(3).toList()).append("; ");
             }
         }
         return text.toString();

@@ -20,7 +20,8 @@ import java.util.Set;
 final class Workload {
 
     /** Where a workload ended: the acceptable states of the user (two when an operation was cut off). */
-    record Ending(List<UserState> acceptable, String inFlight, int acknowledged, List<String> serverErrors) {
+    record Ending(List<UserState> acceptable, String inFlight, int acknowledged, List<String> serverErrors,
+                  List<String> lastOperations) {
     }
 
     private interface Operation {
@@ -55,10 +56,15 @@ final class Workload {
                 Op op = choose(pick);
                 description = op.description;
                 apply(op.operation);
+                history.add(op.description + " (" + counter + ") acknowledged at " + java.time.Instant.now());
+                if (history.size() > 6) {
+                    history.remove(0);
+                }
             }
         } catch (IOException | InterruptedException | IllegalStateException cutOff) {
+            history.add("in flight: " + description);
             return new Ending(List.of(state, pendingAfter == null ? state : pendingAfter), description, acknowledged,
-                    serverErrors);
+                    serverErrors, List.copyOf(history));
         }
     }
 
@@ -66,6 +72,7 @@ final class Workload {
     }
 
     private UserState pendingAfter;
+    private final List<String> history = new ArrayList<>();
 
     private void apply(Operation operation) throws IOException, InterruptedException {
         UserState after = operation.send();

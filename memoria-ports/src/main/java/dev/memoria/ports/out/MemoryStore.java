@@ -33,6 +33,13 @@ public interface MemoryStore {
     /** Active memories among {@code memoryIds} at {@code at}, in no particular order. */
     List<Memory> findActiveByIds(BranchRef branch, Collection<String> memoryIds, ReadPoint at);
 
+    /**
+     * Ids of the memories that have a version on the branch created or ended after {@code revision}, in ascending
+     * id order, at most {@code limit} of them after {@code afterId} (null for the first page). A branch comparison
+     * reads only these, so its cost grows with the changes since the fork, not with the number of memories.
+     */
+    List<String> changedSince(BranchRef branch, long revision, String afterId, int limit);
+
     /** The newest version of a memory on the branch, active or ended; empty if it never existed there. */
     Optional<Memory> findLatestVersion(BranchRef branch, String memoryId);
 
