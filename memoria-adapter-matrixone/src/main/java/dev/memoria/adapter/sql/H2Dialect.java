@@ -67,6 +67,25 @@ final class H2Dialect implements SqlDialect {
      */
     @Override
     public java.util.Optional<String> afterCommit() {
-        return java.util.Optional.of("CHECKPOINT");
+        return java.util.Optional.of("CHECKPOINT SYNC");
     }
+
+    /**
+     * One writer at a time, each followed by its CHECKPOINT before the next begins. With writers side by side the
+     * crash suite still found H2 files that reopened with part of a committed transaction missing: a store the
+     * MVStore wrote while another transaction was half applied. Serialised, every stored version of the file is a
+     * commit boundary. Reads still run in parallel; the embedded database serves one process, where the write
+     * rate this allows (hundreds per second) is ample.
+     */
+    @Override
+    public <T> T runWrite(java.util.function.Supplier<T> write) {
+        writers.lock();
+        try {
+            return write.get();
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock writers = new java.util.concurrent.locks.ReentrantLock(true);
 }

@@ -77,7 +77,7 @@ final class SqlApiKeyStore implements ApiKeyStore {
 
     @Override
     public void touch(String keyId, Instant usedAt) {
-        db.read("record API key use", h -> h.createUpdate("UPDATE " + TABLE + " SET last_used_at = :t WHERE key_id = :id")
+        db.write("record API key use", h -> h.createUpdate("UPDATE " + TABLE + " SET last_used_at = :t WHERE key_id = :id")
                 .bind("t", UtcTimes.toDb(usedAt)).bind("id", keyId).execute());
     }
 }

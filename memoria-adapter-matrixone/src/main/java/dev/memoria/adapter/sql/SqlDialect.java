@@ -52,6 +52,14 @@ interface SqlDialect {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs one write (its transaction and {@link #afterCommit}) as the engine needs writes to run; a server
+     * database lets writers run side by side and does nothing here.
+     */
+    default <T> T runWrite(java.util.function.Supplier<T> write) {
+        return write.get();
+    }
+
     default boolean supportsIsolationLevel() {
         return true;
     }

@@ -29,7 +29,7 @@ final class SqlDistributedLock implements DistributedLock {
     @Override
     public boolean tryAcquire(String key, String holder, Duration ttl) {
         long seconds = DbClock.seconds(ttl);
-        return db.read("acquire a lock", h -> {
+        return db.write("acquire a lock", h -> {
             if (extend(h, key, holder, seconds)) {
                 return true; // re-entrant: the holder asking again keeps (and extends) its lease
             }
@@ -51,7 +51,7 @@ final class SqlDistributedLock implements DistributedLock {
     @Override
     public boolean renew(String key, String holder, Duration ttl) {
         long seconds = DbClock.seconds(ttl);
-        return db.read("renew a lock", h -> extend(h, key, holder, seconds));
+        return db.write("renew a lock", h -> extend(h, key, holder, seconds));
     }
 
     private boolean extend(Handle h, String key, String holder, long seconds) {
@@ -62,7 +62,7 @@ final class SqlDistributedLock implements DistributedLock {
 
     @Override
     public void release(String key, String holder) {
-        db.read("release a lock", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE lock_key = :k AND holder_id = :holder")
+        db.write("release a lock", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE lock_key = :k AND holder_id = :holder")
                 .bind("k", key).bind("holder", holder).execute());
     }
 

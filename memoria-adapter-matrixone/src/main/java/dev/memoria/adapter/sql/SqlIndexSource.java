@@ -32,7 +32,7 @@ final class SqlIndexSource implements IndexSource {
 
     @Override
     public long headRevision(BranchRef branch) {
-        return db.read("read the head revision", h -> h.createQuery("SELECT head_rev FROM " + BranchRows.TABLE
+        return db.readCommitted("read the head revision", h -> h.createQuery("SELECT head_rev FROM " + BranchRows.TABLE
                         + " WHERE user_id = :u AND branch_name = :b")
                 .bind("u", branch.userId()).bind("b", branch.branch()).mapTo(Long.class).findOne().orElse(0L));
     }
@@ -45,7 +45,7 @@ final class SqlIndexSource implements IndexSource {
             if (cursor != null) {
                 where.add("memory_id < :cursor", "cursor", cursor);
             }
-            List<IndexRow> rows = db.read("load the search index", h -> where.bindTo(h.createQuery("SELECT " + COLUMNS
+            List<IndexRow> rows = db.readCommitted("load the search index", h -> where.bindTo(h.createQuery("SELECT " + COLUMNS
                             + " FROM " + MemoryRows.TABLE + " WHERE " + where.sql()
                             + " ORDER BY memory_id DESC LIMIT :limit"))
                     .bind("limit", BATCH).map(indexRow()).list());
@@ -63,7 +63,7 @@ final class SqlIndexSource implements IndexSource {
         if (upToRevision <= afterRevision) {
             return;
         }
-        db.read("read search index changes", h -> {
+        db.readCommitted("read search index changes", h -> {
             Conditions where = Conditions.onBranch(branch)
                     .add("((rev_from > :after AND rev_from <= :upto) OR (rev_to > :after AND rev_to <= :upto))")
                     .parameter("after", afterRevision).parameter("upto", upToRevision);

@@ -23,7 +23,7 @@ final class SqlInstanceRegistry implements InstanceRegistry {
 
     @Override
     public void heartbeat(String instanceId) {
-        db.read("record a heartbeat", h -> {
+        db.write("record a heartbeat", h -> {
             int updated = h.createUpdate("UPDATE " + TABLE + " SET last_heartbeat = " + clock.now()
                     + " WHERE instance_id = :id").bind("id", instanceId).execute();
             if (updated == 0) {
@@ -57,7 +57,7 @@ final class SqlInstanceRegistry implements InstanceRegistry {
 
     @Override
     public void remove(String instanceId) {
-        db.read("remove an instance", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE instance_id = :id")
+        db.write("remove an instance", h -> h.createUpdate("DELETE FROM " + TABLE + " WHERE instance_id = :id")
                 .bind("id", instanceId).execute());
     }
 }
