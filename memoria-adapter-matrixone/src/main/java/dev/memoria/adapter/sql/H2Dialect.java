@@ -62,8 +62,8 @@ final class H2Dialect implements SqlDialect {
      * H2's MVStore writes committed changes to its file from a background pipeline, so a commit can return before
      * the change reaches the file even with {@code WRITE_DELAY=0}; a process killed then loses writes that were
      * already acknowledged (the crash suite saw it in about one kill in four). CHECKPOINT stores and writes
-     * everything committed so far before it returns. It does not fsync: the write survives the process, not a
-     * power cut (docs/RELIABILITY.md).
+     * everything committed so far before it returns; SYNC then forces the file to the disk
+     * (docs/RELIABILITY.md).
      */
     @Override
     public java.util.Optional<String> afterCommit() {

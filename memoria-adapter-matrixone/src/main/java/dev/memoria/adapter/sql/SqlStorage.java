@@ -19,6 +19,7 @@ import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -33,6 +34,8 @@ public final class SqlStorage implements AutoCloseable {
     private static final int CACHED_BRANCHES = 64;
 
     private final HikariDataSource dataSource;
+    /** The embedded database's directory, compacted after close; null for a database server. */
+    private final Path h2DataDir;
     private final SqlDialect dialect;
     private final MemoryStore memoryStore;
     private final VersionStore versionStore;
@@ -48,8 +51,9 @@ public final class SqlStorage implements AutoCloseable {
     private final CoordinationPorts coordination;
     private final PluginRegistryStore pluginRegistry;
 
-    private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension) {
+    private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension, Path h2DataDir) {
         this.dataSource = dataSource;
+        this.h2DataDir = h2DataDir;
         this.dialect = dialect;
         Jdbi jdbi = Jdbi.create(dataSource);
         // SQL here is never a template: <, > and the like must reach the database untouched
@@ -88,9 +92,13 @@ public final class SqlStorage implements AutoCloseable {
      */
     public static SqlStorage open(StorageSettings settings, Clock clock) {
         SqlDialect dialect = settings.embedded() ? new H2Dialect() : ConnectionPools.prepareServer(settings);
+        if (settings.embedded()) {
+            H2FileCompaction.compactIfLarge(settings.dataDir());
+        }
         HikariDataSource dataSource = ConnectionPools.open(settings, dialect);
         try {
-            SqlStorage storage = new SqlStorage(dataSource, dialect, clock, settings.embeddingDimension());
+            SqlStorage storage = new SqlStorage(dataSource, dialect, clock, settings.embeddingDimension(),
+                    settings.embedded() ? settings.dataDir() : null);
             storage.schema.install(settings.embeddingModel());
             LOG.info("Storage ready: {} ({})", dialect.name(), settings);
             return storage;
@@ -161,5 +169,13 @@ public final class SqlStorage implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (h2DataDir != null) {
+            try {
+                H2FileCompaction.compactIfLarge(h2DataDir);
+            } catch (RuntimeException e) {
+                // the data is safe either way; the next start compacts again
+                LOG.warn("H2 compaction on close failed: {}", e.getMessage());
+            }
+        }
     }
 }

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriteRaceTest {
 
+    /** Static: JUnit injects an instance field only before each test, after {@code @BeforeAll} has run. */
     @TempDir
-    Path dir;
+    static Path dir;
     private DB mariaDb;
     private final Map<String, ServerProcess> servers = new LinkedHashMap<>();
 
