@@ -5,10 +5,10 @@ import dev.memoria.it.TestMariaDbAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,14 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WriteRaceTest {
 
-    /** Static: JUnit injects an instance field only before each test, after {@code @BeforeAll} has run. */
-    @TempDir
-    static Path dir;
+    /** Made here: JUnit injects a {@code @TempDir} field of a per-class instance only after {@code @BeforeAll}. */
+    private Path dir;
     private DB mariaDb;
     private final Map<String, ServerProcess> servers = new LinkedHashMap<>();
 
     @BeforeAll
     void start() throws Exception {
+        dir = Files.createTempDirectory("memoria-race");
         mariaDb = TestMariaDbAccess.start();
         Map<String, String> local = Map.of("MEMORIA_EMBEDDING_PROVIDER", "local");
         Map<String, String> h2 = new LinkedHashMap<>(local);
@@ -66,6 +66,11 @@ class WriteRaceTest {
         }
         if (mariaDb != null) {
             mariaDb.stop();
+        }
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -97,7 +102,7 @@ class WriteRaceTest {
     void writersRacingRollbacksAndMergesLoseNothingAcknowledged(String database) throws Exception {
         Api api = api(database, "race-" + database);
         for (int i = 0; i < 10; i++) {
-            assertThat(api.call("POST", "/v1/memories", Map.of("content", "base fact number " + word(i))).status())
+            assertThat(api.call("POST", "/v1/memories", Map.of("content", unrelatedSentence(10_000 + i))).status())
                     .isEqualTo(201);
         }
         assertThat(api.call("POST", "/v1/snapshots", Map.of("name", "base")).status()).isEqualTo(201);
@@ -110,7 +115,7 @@ class WriteRaceTest {
             int writer = w;
             tasks.add(() -> {
                 for (int i = 0; i < 25; i++) {
-                    String content = "writer " + word(writer) + " wrote entry " + word(i) + " of the race";
+                    String content = unrelatedSentence(writer * 100 + i);
                     Api.Reply reply = api.call("POST", "/v1/memories", Map.of("content", content));
                     if (reply.status() == 201) {
                         acknowledged.add(content);
@@ -138,7 +143,7 @@ class WriteRaceTest {
             int round = m;
             tasks.add(() -> {
                 Thread.sleep(100 + 200L * round);
-                api.call("POST", "/v1/memories", Map.of("content", "feature note " + word(round), "branch", "feature"));
+                api.call("POST", "/v1/memories", Map.of("content", unrelatedSentence(20_000 + round), "branch", "feature"));
                 Api.Reply reply = api.call("POST", "/v1/branches/feature/merge", Map.of());
                 if (reply.status() == 200) {
                     safetySnapshots.add(reply.body().get("safety_snapshot").asText());
@@ -194,6 +199,27 @@ class WriteRaceTest {
         assertThat(statuses).allMatch(s -> s == 201 || s == 409);
         assertThat(api.branches()).hasSize(20);
         assertThat(api.snapshots(false)).hasSize(20);
+    }
+
+    private static final String[] VOCABULARY = ("harbor violin pepper glacier ledger orchard tunnel saddle comet "
+            + "lantern quartz meadow anchor biscuit canyon dolphin ember falcon garlic hammock igloo jigsaw kettle "
+            + "lobster marble nectar oyster pebble quiver raccoon sapphire thimble umbrella velvet walnut yodel "
+            + "zephyr acorn bamboo cactus dagger easel fiddle goblet hazel ivory jasmine kayak lemur mango nutmeg "
+            + "opal parrot quilt radish spindle tulip urchin vessel wizard yarn zebra almond beacon cobalt drizzle "
+            + "engine fossil granite hurdle island jungle kernel lagoon mirror noodle orbit piston quarry rocket "
+            + "sketch tractor uplift voyage window xylophone yogurt zipper").split(" ");
+
+    /**
+     * A sentence of eight words drawn from a fixed vocabulary: stores of the race must not be near-duplicates of each
+     * other, or the newer would rightly supersede the older and the check could not tell that from a loss.
+     */
+    private static String unrelatedSentence(int seed) {
+        java.util.Random random = new java.util.Random(seed * 7919L + 13);
+        StringBuilder sentence = new StringBuilder("note " + word(seed));
+        for (int i = 0; i < 8; i++) {
+            sentence.append(' ').append(VOCABULARY[random.nextInt(VOCABULARY.length)]);
+        }
+        return sentence.toString();
     }
 
     /** Numbers as letters: digit runs in content could be redacted as phone or card numbers. */
