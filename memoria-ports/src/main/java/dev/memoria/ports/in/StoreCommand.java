@@ -70,4 +70,72 @@ public record StoreCommand(
         }
         return sessionId;
     }
+
+    /** A fact with the default type, tier and confidence, observed now. */
+    public static StoreCommand of(Caller caller, String content) {
+        return builder(caller, content).build();
+    }
+
+    /** For the optional fields: {@code StoreCommand.builder(caller, "…").type(MemoryType.PROFILE).build()}. */
+    public static Builder builder(Caller caller, String content) {
+        return new Builder(caller, content);
+    }
+
+    /** Collects the optional fields of a {@link StoreCommand}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final Caller caller;
+        private final String content;
+        private MemoryType memoryType;
+        private TrustTier trustTier;
+        private Double initialConfidence;
+        private String sessionId;
+        private String subjectId;
+        private Instant observedAt;
+        private Map<String, Object> extraMetadata;
+
+        private Builder(Caller caller, String content) {
+            this.caller = caller;
+            this.content = content;
+        }
+
+        public Builder type(MemoryType type) {
+            this.memoryType = type;
+            return this;
+        }
+
+        public Builder trustTier(TrustTier tier) {
+            this.trustTier = tier;
+            return this;
+        }
+
+        public Builder initialConfidence(double confidence) {
+            this.initialConfidence = confidence;
+            return this;
+        }
+
+        public Builder session(String session) {
+            this.sessionId = session;
+            return this;
+        }
+
+        public Builder subject(String subject) {
+            this.subjectId = subject;
+            return this;
+        }
+
+        public Builder observedAt(Instant instant) {
+            this.observedAt = instant;
+            return this;
+        }
+
+        public Builder extraMetadata(Map<String, Object> metadata) {
+            this.extraMetadata = metadata;
+            return this;
+        }
+
+        public StoreCommand build() {
+            return new StoreCommand(caller, content, memoryType, trustTier, initialConfidence, sessionId, subjectId,
+                    observedAt, extraMetadata);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.memoria.server.mcp;
 
 import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.config.ServerConfig;
+import dev.memoria.server.embedded.EmbeddedMemoria;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
