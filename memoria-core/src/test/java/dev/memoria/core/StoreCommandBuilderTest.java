@@ -41,4 +41,23 @@ class StoreCommandBuilderTest {
         assertThatThrownBy(() -> StoreCommand.builder(Caller.of("bob"), "x").initialConfidence(2).build())
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void anObservationTimeOutsideWhatDatabasesStoreIsRefused() {
+        for (String time : new String[]{"+999999999-12-31T23:59:59Z", "-000001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> StoreCommand.builder(Caller.of("bob"), "x").observedAt(Instant.parse(time)).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("observed_at");
+        }
+        assertThat(StoreCommand.builder(Caller.of("bob"), "x").observedAt(StoreCommand.LATEST_OBSERVED).build()
+                .observedAt()).isEqualTo(StoreCommand.LATEST_OBSERVED);
+    }
+
+    @Test
+    void contentWithALoneSurrogateIsRefusedAndPairsAreKept() {
+        assertThatThrownBy(() -> StoreCommand.of(Caller.of("bob"), "broken \uD83D here"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> StoreCommand.of(Caller.of("bob"), "\uDE00 first"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(StoreCommand.of(Caller.of("bob"), "emoji \uD83D\uDE00 kept").content()).contains("\uD83D\uDE00");
+    }
 }

@@ -19,7 +19,8 @@ public final class ConfidenceDecay {
         if (since == null) {
             return memory.initialConfidence();
         }
-        double ageDays = Math.max(0, Duration.between(since, now).toMillis() / 86_400_000.0);
+        // seconds, not millis: toMillis overflows for instants stored far from now
+        double ageDays = Math.max(0, Duration.between(since, now).getSeconds() / 86_400.0);
         return memory.initialConfidence() * Math.exp(Math.max(-ageDays / memory.trustTier().halfLifeDays(), -500));
     }
 }

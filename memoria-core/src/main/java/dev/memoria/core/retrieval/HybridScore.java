@@ -52,7 +52,8 @@ record HybridScore(double vector, double keyword, double temporal, double confid
         Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
         double temporal = 0;
         if (since != null) {
-            double ageHours = Math.max(0, Duration.between(since, now).toMillis() / 3_600_000.0);
+            // seconds, not millis: toMillis overflows for instants stored far from now, and any stored instant must score
+            double ageHours = Math.max(0, Duration.between(since, now).getSeconds() / 3_600.0);
             temporal = Math.exp(Math.max(-ageHours / params.temporalDecayHours(), -500));
         }
         if (traits.asksForCurrentState()) {

@@ -85,7 +85,7 @@ public final class SnapshotService implements ManageSnapshots {
             index[0]++;
         });
         long total = index[0];
-        return new SnapshotDetail(new SnapshotInfo(snapshot, total), byType, page, offset + page.size() < total);
+        return new SnapshotDetail(new SnapshotInfo(snapshot, total), byType, page, (long) offset + page.size() < total);
     }
 
     @Override

@@ -83,5 +83,6 @@ public final class CorrectMemoryService implements CorrectMemory {
         if (newContent.getBytes(StandardCharsets.UTF_8).length > StoreCommand.MAX_CONTENT_BYTES) {
             throw new InvalidInputException("content_too_large", "new_content exceeds 32 KiB limit");
         }
+        StoreCommand.requireWellFormed("new_content", newContent);
     }
 }

@@ -29,6 +29,9 @@ public record StoreCommand(
     public static final int MAX_CONTENT_BYTES = 32 * 1024;
     public static final int MAX_SUBJECT_LENGTH = 128;
     public static final int MAX_SESSION_LENGTH = 64;
+    /** The range every supported database stores as given; outside it a time would be rewritten or refused. */
+    public static final Instant EARLIEST_OBSERVED = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST_OBSERVED = Instant.parse("9999-12-31T23:59:59Z");
 
     public StoreCommand {
         if (content == null || content.isEmpty()) {
@@ -37,12 +40,32 @@ public record StoreCommand(
         if (content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw new InvalidInputException("content_too_large", "content exceeds 32 KiB limit");
         }
+        requireWellFormed("content", content);
         memoryType = memoryType == null ? MemoryType.SEMANTIC : memoryType;
         trustTier = trustTier == null ? TrustTier.T1 : trustTier;
         subjectId = normaliseSubject(subjectId);
         sessionId = normaliseSession(sessionId);
+        if (observedAt != null && (observedAt.isBefore(EARLIEST_OBSERVED) || observedAt.isAfter(LATEST_OBSERVED))) {
+            throw new InvalidInputException("invalid_observed_at",
+                    "observed_at must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
         if (initialConfidence != null && (initialConfidence.isNaN() || initialConfidence < 0 || initialConfidence > 1)) {
             throw new InvalidInputException("invalid_confidence", "initial_confidence must be between 0 and 1");
+        }
+    }
+
+    /**
+     * Refuses text with a lone UTF-16 surrogate: it has no UTF-8 form, so a database would store it as '?' and the
+     * memory would silently differ from what the client sent.
+     */
+    public static void requireWellFormed(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException("invalid_" + field, field + " contains an unpaired surrogate at index " + i);
+            }
         }
     }
 

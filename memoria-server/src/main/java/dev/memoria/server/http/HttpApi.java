@@ -61,7 +61,10 @@ public final class HttpApi {
             config.http.maxRequestSize = maxBodyBytes;
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler());
+            });
 
             config.routes.exception(MemoriaException.class, ErrorResponses::memoria);
             config.routes.exception(HttpResponseException.class, ErrorResponses::framework);

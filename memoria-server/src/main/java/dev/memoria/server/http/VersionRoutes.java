@@ -98,7 +98,7 @@ public final class VersionRoutes {
         int limit = Math.max(1, Math.min(500, Requests.intQuery(ctx, "limit", 20)));
         int offset = Math.max(0, Requests.intQuery(ctx, "offset", 0));
         List<SnapshotInfo> all = memoria.listSnapshots(user(ctx));
-        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
         StringBuilder text = new StringBuilder(page.isEmpty() ? "Snapshots (0):"
                 : "Snapshots (" + all.size() + " total):");
         page.forEach(s -> text.append('\n').append(s.snapshot().name()).append(" (")
@@ -108,7 +108,7 @@ public final class VersionRoutes {
         json.put("total", all.size());
         json.put("limit", limit);
         json.put("offset", offset);
-        json.put("has_more", offset + page.size() < all.size());
+        json.put("has_more", (long) offset + page.size() < all.size());
         json.put("result", text.toString());
         ctx.json(json);
     }

@@ -144,12 +144,20 @@ public final class ServerMetrics {
         var endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
         Timer.builder("memoria_http_request_duration_seconds")
-                .tag("method", ctx.method().name())
+                .tag("method", methodLabel(ctx.method().name()))
                 .tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** HTTP methods a client can make up become one label: a label per invented method would grow without bound. */
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    static String methodLabel(String method) {
+        return KNOWN_METHODS.contains(method) ? method : "OTHER";
     }
 
     public String scrape() {

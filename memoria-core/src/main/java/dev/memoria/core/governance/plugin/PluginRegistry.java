@@ -59,6 +59,7 @@ public final class PluginRegistry {
 
     /** Registers (or re-activates, with a possibly new key) a signer. */
     public PluginSigner registerSigner(String name, String publicKey, String actor) {
+        actor = validActor(actor);
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidInputException("invalid_signer", "signer must be 1-64 characters of letters, digits, '.', "
                     + "'_' and '-'");
@@ -77,6 +78,7 @@ public final class PluginRegistry {
 
     /** Revokes a signer: its packages are refused at publish and no longer resolve. */
     public PluginSigner revokeSigner(String name, String actor) {
+        actor = validActor(actor);
         PluginSigner old = store.signer(name).orElseThrow(() -> new NotFoundException("signer_not_found",
                 "No plugin signer named " + name));
         PluginSigner revoked = new PluginSigner(old.name(), old.algorithm(), old.publicKey(), false, old.createdAt(),
@@ -99,6 +101,7 @@ public final class PluginRegistry {
      * {@code plugin_signature_invalid}), or different contents under an existing version (409).
      */
     public PluginRecord publish(String json, String actor) {
+        actor = validActor(actor);
         PluginPackage pkg = null;
         try {
             pkg = PluginPackage.parse(json);
@@ -164,6 +167,7 @@ public final class PluginRegistry {
     }
 
     public PluginRecord review(String pluginKey, String version, String status, String notes, String actor) {
+        actor = validActor(actor);
         if (status == null || !REVIEW_STATUSES.contains(status)) {
             throw new InvalidInputException("invalid_review_status", "status must be one of "
                     + new java.util.TreeSet<>(REVIEW_STATUSES));
@@ -175,6 +179,7 @@ public final class PluginRegistry {
     }
 
     public PluginRecord score(String pluginKey, String version, double score, String notes, String actor) {
+        actor = validActor(actor);
         if (!Double.isFinite(score) || score < 0 || score > 100) {
             throw new InvalidInputException("invalid_score", "score must be between 0 and 100");
         }
@@ -203,6 +208,7 @@ public final class PluginRegistry {
      * version now, so a typo cannot silently leave the binding on the built-in policy.
      */
     public PluginBindingRule bind(String domain, BindingRequest request, String actor) {
+        actor = validActor(actor);
         requireDomain(domain);
         String bindingKey = defaulted(request.bindingKey(), "default");
         String subjectKey = defaulted(request.subjectKey(), "*");
@@ -253,6 +259,7 @@ public final class PluginRegistry {
     /** Activates one version for everyone on a binding: subject {@code *}, priority 100, exact, rollout 100 %. */
     public PluginBindingRule activate(String domain, String pluginKey, String version, String bindingKey,
                                       String actor) {
+        actor = validActor(actor);
         Semver.parse(version);
         PluginBindingRule rule = bind(domain, new BindingRequest(bindingKey, "*", 100, pluginKey, version, 100, null),
                 actor);
@@ -322,5 +329,16 @@ public final class PluginRegistry {
 
     Optional<PluginSigner> signer(String name) {
         return store.signer(name);
+    }
+
+    /** Who acted, as recorded in the audit log: at most 64 characters (the column's width); null is "api". */
+    static final int MAX_ACTOR_LENGTH = 64;
+
+    private static String validActor(String actor) {
+        if (actor != null && actor.length() > MAX_ACTOR_LENGTH) {
+            throw new InvalidInputException("actor_too_long",
+                    "actor exceeds maximum length of " + MAX_ACTOR_LENGTH + " characters");
+        }
+        return actor;
     }
 }
