@@ -91,7 +91,7 @@ public final class HttpApi {
             new dev.memoria.server.governance.SessionTaskRoutes(memoria, mapper).register(config.routes);
             new dev.memoria.server.governance.ClusterRoutes(memoria).register(config.routes);
             new dev.memoria.server.governance.PluginRoutes(memoria, mapper).register(config.routes);
-            McpHttpEndpoint.install(config, memoria, authenticator, mapper);
+            McpHttpEndpoint.install(config, memoria, this::authenticate, maxBodyBytes);
         });
     }
 

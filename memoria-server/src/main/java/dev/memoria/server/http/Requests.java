@@ -10,7 +10,8 @@ import io.javalin.http.Context;
 /** Reading the authenticated principal and query parameters off a request. */
 public final class Requests {
 
-    static final String PRINCIPAL = "memoria.principal";
+    /** The request attribute holding the authenticated {@link Principal}. */
+    public static final String PRINCIPAL = "memoria.principal";
 
     private Requests() {
     }

@@ -1,13 +1,12 @@
 package dev.memoria.server.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.MemoriaException;
-import dev.memoria.server.auth.Authenticator;
 import dev.memoria.server.auth.Principal;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import dev.memoria.server.http.Requests;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -20,25 +19,31 @@ import java.util.Map;
  * <p>The SDK's <em>stateless</em> servlet transport is used: every POST is one JSON-RPC exchange and carries
  * its own credentials, so there are no MCP sessions to pin to a server instance, and no way for one
  * user's session to be reused by another. The servlet is driven from a Javalin handler so that the REST
- * API's authentication, error format, body limit and security headers apply unchanged. Authentication runs
- * in a before-handler (401 {@code {"detail","code"}} before any JSON-RPC is read); the resulting principal
- * travels on the servlet request into the SDK's transport context and from there to the tool handlers.
+ * API's authentication, failed-auth and rate limits, error format, body limit and security headers apply
+ * unchanged. Authentication runs in a before-handler (401 {@code {"detail","code"}} before any JSON-RPC is read);
+ * the resulting principal travels on the servlet request into the SDK's transport context and from there to the
+ * tool handlers.
  */
 public final class McpHttpEndpoint {
 
     static final String PATH = "/mcp";
-    private static final String PRINCIPAL_ATTRIBUTE = McpHttpEndpoint.class.getName() + ".principal";
     private static final String PRINCIPAL_KEY = "memoria.principal";
 
     private McpHttpEndpoint() {
     }
 
-    public static void install(JavalinConfig config, Memoria memoria, Authenticator authenticator, ObjectMapper mapper) {
+    /**
+     * @param authenticate the REST API's own authentication step (failed-auth limit per address, per-key rate
+     *                     limit, principal on the request), so that /mcp cannot be used to get round them
+     * @param maxBodyBytes the REST body limit, enforced here on the bytes read, chunked bodies included
+     */
+    public static void install(JavalinConfig config, Memoria memoria, Handler authenticate, long maxBodyBytes) {
         ToolRegistry tools = McpServers.embedded(memoria);
+        String principalAttribute = Requests.PRINCIPAL;
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpServers.jsonMapper())
                 .messageEndpoint(PATH)
-                .contextExtractor(request -> request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p
+                .contextExtractor(request -> request.getAttribute(principalAttribute) instanceof Principal p
                         ? McpTransportContext.create(Map.of(PRINCIPAL_KEY, p)) : McpTransportContext.EMPTY)
                 .build();
         McpServer.sync(transport)
@@ -52,14 +57,8 @@ public final class McpHttpEndpoint {
                 .tools(tools.stateless(McpHttpEndpoint::userOf))
                 .build();
 
-        config.routes.before(PATH, ctx -> authenticate(ctx, authenticator));
-        config.routes.post(PATH, ctx -> transport.service(ctx.req(), ctx.res()));
-    }
-
-    private static void authenticate(Context ctx, Authenticator authenticator) {
-        Principal principal = authenticator.authenticate(ctx.header("Authorization"), name ->
-                name.startsWith("X-") ? ctx.header(name) : ctx.queryParam(name));
-        ctx.req().setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+        config.routes.before(PATH, authenticate);
+        config.routes.post(PATH, ctx -> transport.service(BoundedBodyRequest.of(ctx.req(), maxBodyBytes), ctx.res()));
     }
 
     /** The authenticated user of the request a tool call arrived on; refuses to guess when there is none. */
