@@ -28,7 +28,7 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    static HttpServletRequest of(HttpServletRequest request, long maxBodyBytes) throws IOException {
+    static BoundedBodyRequest of(HttpServletRequest request, long maxBodyBytes) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
@@ -37,6 +37,10 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
             }
             return new BoundedBodyRequest(request, body);
         }
+    }
+
+    byte[] body() {
+        return body;
     }
 
     @Override

@@ -58,7 +58,15 @@ public final class McpHttpEndpoint {
                 .build();
 
         config.routes.before(PATH, authenticate);
-        config.routes.post(PATH, ctx -> transport.service(BoundedBodyRequest.of(ctx.req(), maxBodyBytes), ctx.res()));
+        config.routes.post(PATH, ctx -> {
+            BoundedBodyRequest request = BoundedBodyRequest.of(ctx.req(), maxBodyBytes);
+            var refusal = JsonRpcPrecheck.check(ctx.contentType(), ctx.header("Accept"), request.body());
+            if (refusal.isPresent()) {
+                ctx.status(refusal.get().status()).json(refusal.get().envelope());
+                return;
+            }
+            transport.service(request, ctx.res());
+        });
     }
 
     /** The authenticated user of the request a tool call arrived on; refuses to guess when there is none. */
