@@ -89,6 +89,28 @@ class VersioningTest {
     }
 
     @Test
+    void snapshotDiffsSeeRemovalsAndCountsAndIgnoreWhatCameAfterTheNewerPoint() {
+        Memory gone = store(alice, "removed between the snapshots");
+        store(alice, "stays throughout");
+        memoria.createSnapshot(alice, "first", null);
+        memoria.delete(alice, gone.memoryId());
+        store(alice, "added between the snapshots");
+        memoria.createSnapshot(alice, "second", null);
+        store(alice, "added after both");
+
+        var between = memoria.diffSnapshots("alice", "first", "second");
+        assertThat(between.added()).extracting(Memory::content).containsExactly("added between the snapshots");
+        assertThat(between.removed()).extracting(Memory::content).containsExactly("removed between the snapshots");
+        assertThat(between.olderCount()).isEqualTo(2);
+        assertThat(between.newerCount()).isEqualTo(2);
+
+        var sinceFirst = memoria.diffWithNow("alice", "first");
+        assertThat(sinceFirst.added()).extracting(Memory::content)
+                .containsExactlyInAnyOrder("added between the snapshots", "added after both");
+        assertThat(sinceFirst.newerCount()).isEqualTo(3);
+    }
+
+    @Test
     void branchIsolatesWritesAndDiffClassifiesChanges() {
         Memory toCorrect = store(alice, "office is in berlin");
         Memory toRemove = store(alice, "uses the old vpn");

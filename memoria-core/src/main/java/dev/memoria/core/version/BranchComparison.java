@@ -23,13 +23,12 @@ import java.util.Set;
  */
 final class BranchComparison {
 
-    /** Changed ids are read in pages of this size. */
-    private static final int CHANGE_PAGE = 1000;
-
     private final MemoryStore store;
+    private final ChangedMemories changes;
 
     BranchComparison(MemoryStore store) {
         this.store = store;
+        this.changes = new ChangedMemories(store);
     }
 
     /**
@@ -125,24 +124,11 @@ final class BranchComparison {
     }
 
     private Set<String> changedSince(BranchRef ref, long revision) {
-        Set<String> ids = new java.util.TreeSet<>();
-        String after = null;
-        while (true) {
-            List<String> page = store.changedSince(ref, revision, after, CHANGE_PAGE);
-            ids.addAll(page);
-            if (page.size() < CHANGE_PAGE) {
-                return ids;
-            }
-            after = page.get(page.size() - 1);
-        }
+        return changes.since(ref, revision);
     }
 
     private Map<String, Memory> byId(BranchRef ref, Set<String> ids, ReadPoint at) {
-        Map<String, Memory> found = new LinkedHashMap<>();
-        store.findActiveByIds(ref, ids, at).stream()
-                .sorted(java.util.Comparator.comparing(Memory::memoryId).reversed())
-                .forEach(m -> found.put(m.memoryId(), m));
-        return found;
+        return changes.activeAt(ref, ids, at);
     }
 
     private Map<String, Memory> state(BranchRef ref, ReadPoint at) {

@@ -91,14 +91,29 @@ public final class SnapshotService implements ManageSnapshots {
     @Override
     public StateDiff diffWithNow(String userId, String name) {
         Snapshot snapshot = find(userId, name);
-        return diff(state(snapshot.branchRef(), snapshot.readPoint()), state(snapshot.branchRef(), ReadPoint.HEAD));
+        return changedBetween(snapshot.branchRef(), snapshot.revision(), snapshot.readPoint(), ReadPoint.HEAD);
     }
 
     @Override
     public StateDiff diffSnapshots(String userId, String older, String newer) {
         Snapshot from = find(userId, older);
         Snapshot to = find(userId, newer);
+        if (from.branchRef().equals(to.branchRef())) {
+            return changedBetween(from.branchRef(), Math.min(from.revision(), to.revision()), from.readPoint(),
+                    to.readPoint());
+        }
         return diff(state(from.branchRef(), from.readPoint()), state(to.branchRef(), to.readPoint()));
+    }
+
+    /**
+     * Two points of one branch compared through the ids changed since the earlier one: a memory untouched since
+     * then is the same at both points and cannot be added or removed, so only the changes are read.
+     */
+    private StateDiff changedBetween(BranchRef branch, long earlierRevision, ReadPoint older, ReadPoint newer) {
+        ChangedMemories changes = new ChangedMemories(store);
+        java.util.Set<String> ids = changes.since(branch, earlierRevision);
+        return diff(changes.activeAt(branch, ids, older), changes.activeAt(branch, ids, newer),
+                store.countActive(branch, older), store.countActive(branch, newer));
     }
 
     private Map<String, Memory> state(BranchRef branch, ReadPoint at) {
@@ -108,9 +123,14 @@ public final class SnapshotService implements ManageSnapshots {
     }
 
     private static StateDiff diff(Map<String, Memory> older, Map<String, Memory> newer) {
+        return diff(older, newer, older.size(), newer.size());
+    }
+
+    private static StateDiff diff(Map<String, Memory> older, Map<String, Memory> newer, long olderCount,
+                                  long newerCount) {
         List<Memory> added = newer.values().stream().filter(m -> !older.containsKey(m.memoryId())).toList();
         List<Memory> removed = older.values().stream().filter(m -> !newer.containsKey(m.memoryId())).toList();
-        return new StateDiff(older.size(), newer.size(), added, removed);
+        return new StateDiff(olderCount, newerCount, added, removed);
     }
 
     @Override
