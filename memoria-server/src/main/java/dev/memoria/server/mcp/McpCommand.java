@@ -31,18 +31,26 @@ public final class McpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpCommand.class);
 
+    static final String USAGE = "usage: java -jar memoria-server.jar mcp [--user U] [--api-url URL --token T]";
+
     private McpCommand() {
     }
 
     public static int run(String[] args) {
         OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.err.println(USAGE);
+            System.err.println("  embedded (default): local storage in MEMORIA_DATA_DIR, tools act for --user (default: default)");
+            System.err.println("  remote: --api-url URL --token T proxies every tool to a running Memoria server");
+            return 0;
+        }
         McpOptions options;
         try {
             options = McpOptions.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("mcp: " + e.getMessage());
-            System.err.println("usage: java -jar memoria-server.jar mcp [--user U] [--api-url URL --token T]");
+            System.err.println(USAGE);
             return 2;
         }
         EmbeddedMemoria embedded = null;
