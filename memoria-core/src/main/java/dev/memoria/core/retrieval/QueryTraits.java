@@ -29,9 +29,14 @@ record QueryTraits(double vectorTrust, boolean asksForCurrentState) {
             "现在", "目前", "当前", "如今", "眼下", "还在", "仍在", "仍然", "最新", "最近", "至今", "现阶段");
 
     static QueryTraits of(String query, boolean hasVector, boolean multilingualModel) {
+        return of(query, hasVector, multilingualModel, true);
+    }
+
+    /** @param readCurrentState whether to look for cues that the query asks about the present at all */
+    static QueryTraits of(String query, boolean hasVector, boolean multilingualModel, boolean readCurrentState) {
         double vectorTrust = !hasVector ? 0
                 : multilingualModel || Scripts.cjkWordShare(query) < CJK_QUERY_SHARE ? 1 : 0;
-        return new QueryTraits(vectorTrust, asksForCurrentState(query));
+        return new QueryTraits(vectorTrust, readCurrentState && asksForCurrentState(query));
     }
 
     static boolean asksForCurrentState(String query) {

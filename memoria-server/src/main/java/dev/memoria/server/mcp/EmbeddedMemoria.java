@@ -30,7 +30,8 @@ final class EmbeddedMemoria implements AutoCloseable {
             // No API-key secret: stdio acts as one fixed local user and never verifies keys. Coordination ports
             // give the governance tools their cooldowns and audit log; no cluster node is started here.
             return new EmbeddedMemoria(storage, embedder, Memoria.builder().storage(storage.ports())
-                    .embedder(embedder).coordination(storage.coordination()).build());
+                    .embedder(embedder).coordination(storage.coordination())
+                    .retrievalSettings(config.retrieval().settings()).build());
         } catch (RuntimeException e) {
             if (embedder != null) {
                 embedder.close();
