@@ -110,7 +110,7 @@ public final class HybridRetrieval implements RetrieveMemories {
             return null;
         }
         try {
-            return embeddings.embed(text);
+            return embeddings.embedQuery(text);
         } catch (MemoriaException e) {
             // Retrieval degrades to keywords rather than failing when the embedder is down.
             LOG.log(System.Logger.Level.WARNING, "query embedding failed, using keyword retrieval only: {0}",

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * all-MiniLM-L6-v2 in process: WordPiece tokenisation (truncated at {@link LocalModel#MAX_TOKENS}),
+ * A local BERT-style model in process ({@link LocalModel}): role prefix where the model wants one, WordPiece tokenisation (truncated at {@link LocalModel#MAX_TOKENS}),
  * the ONNX encoder, masked mean pooling and L2 normalisation — the sentence-transformers recipe.
  *
  * <p>Batches are sorted by token count before padding, so a long text does not make every short text
@@ -87,7 +87,16 @@ public final class LocalEmbedder implements Embedder {
     }
 
     @Override
+    public float[] embedQuery(String text) {
+        return embedPrefixed(List.of(Objects.requireNonNull(text, "text")), model.queryPrefix()).get(0);
+    }
+
+    @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedPrefixed(texts, model.passagePrefix());
+    }
+
+    private List<float[]> embedPrefixed(List<String> texts, String prefix) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -99,7 +108,8 @@ public final class LocalEmbedder implements Embedder {
             if (closed) {
                 throw new UnavailableException("embedding_unavailable", "local embedder " + model + " is closed");
             }
-            return embedSorted(tokenizer.encode(texts));
+            return embedSorted(tokenizer.encode(prefix.isEmpty() ? texts
+                    : texts.stream().map(t -> prefix + t).toList()));
         } catch (OrtException | RuntimeException e) {
             if (e instanceof UnavailableException unavailable) {
                 throw unavailable;

@@ -71,7 +71,7 @@ class OracleTest {
             List<float[]> batch = ours.embedAll(SENTENCES);
             List<Double> cosines = new ArrayList<>();
             for (int i = 0; i < SENTENCES.size(); i++) {
-                float[] expected = oracle.embed(SENTENCES.get(i)).content().vector();
+                float[] expected = oracle.embed(model.passagePrefix() + SENTENCES.get(i)).content().vector();
                 double c = cosine(batch.get(i), expected);
                 cosines.add(c);
                 assertThat(c).as("%s: '%s'", model, abbreviate(SENTENCES.get(i))).isGreaterThanOrEqualTo(0.999);
