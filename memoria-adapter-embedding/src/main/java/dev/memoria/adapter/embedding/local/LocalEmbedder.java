@@ -51,9 +51,9 @@ public final class LocalEmbedder implements Embedder {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OnnxEncoder encoder = new OnnxEncoder(env, OrtSessionFactory.create(env, model.readOnnx(), threads),
-                    LocalModel.DIMENSION);
+                    model.dimension(), model.clsPooling());
             LOG.info("Loaded local embedding model {} ({}-d, max {} tokens) in {} ms", model.modelName(),
-                    LocalModel.DIMENSION, LocalModel.MAX_TOKENS, (System.nanoTime() - start) / 1_000_000);
+                    model.dimension(), LocalModel.MAX_TOKENS, (System.nanoTime() - start) / 1_000_000);
             return new LocalEmbedder(model, tokenizer, encoder);
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -67,8 +67,9 @@ public final class LocalEmbedder implements Embedder {
 
     @Override
     public boolean multilingual() {
-        // all-MiniLM-L6-v2 was trained on English text; for other scripts its similarities carry little meaning
-        return false;
+        // MiniLM and e5-small were trained on English text; for other scripts their similarities carry little
+        // meaning. bge-small-zh knows Chinese (and English), so its vectors are trusted for CJK queries too.
+        return model.multilingual();
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class LocalEmbedder implements Embedder {
 
     @Override
     public int dimension() {
-        return LocalModel.DIMENSION;
+        return model.dimension();
     }
 
     @Override

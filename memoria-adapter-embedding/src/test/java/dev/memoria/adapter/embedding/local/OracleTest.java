@@ -60,12 +60,18 @@ class OracleTest {
         Files.write(onnx, model.readOnnx());
         ObjectMapper json = new ObjectMapper();
         ObjectNode tokenizer = (ObjectNode) json.readTree(model.readTokenizer());
+        // some exports ship no truncation at all: give the oracle the same limit as ours
+        if (!(tokenizer.get("truncation") instanceof ObjectNode)) {
+            tokenizer.putObject("truncation").put("direction", "Right").put("stride", 0)
+                    .put("strategy", "LongestFirst");
+        }
         ((ObjectNode) tokenizer.get("truncation")).put("max_length", LocalModel.MAX_TOKENS);
         tokenizer.putNull("padding");
         Path tokenizerJson = dir.resolve(model.modelName() + "-tokenizer.json");
         json.writeValue(tokenizerJson.toFile(), tokenizer);
 
-        OnnxEmbeddingModel oracle = new OnnxEmbeddingModel(onnx, tokenizerJson, PoolingMode.MEAN);
+        OnnxEmbeddingModel oracle = new OnnxEmbeddingModel(onnx, tokenizerJson,
+                model.clsPooling() ? PoolingMode.CLS : PoolingMode.MEAN);
         try (LocalEmbedder ours = LocalEmbedder.load(model, 0)) {
             assertThat(ours.tokenize(List.of(longText())).get(0)).hasSize(LocalModel.MAX_TOKENS);
             List<float[]> batch = ours.embedAll(SENTENCES);
