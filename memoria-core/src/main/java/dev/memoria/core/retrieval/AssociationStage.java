@@ -6,10 +6,8 @@ import dev.memoria.ports.out.FeedbackStore;
 import dev.memoria.ports.out.MemorySearch;
 import dev.memoria.ports.out.MemoryStore;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Candidate source by entity association: adds or lifts the memories the best results lead to by shared names
@@ -24,19 +22,12 @@ final class AssociationStage implements Stage {
     private final AssociativeExpansion expansion;
     private final FeedbackStore feedback;
     private final boolean withFeedback;
-    private final boolean anchored;
 
-    /**
-     * @param withFeedback  whether memories association brings in are scaled by feedback, like the others were
-     * @param anchored      whether memories that answer nothing of the query's chain of names are left out
-     *                      (see {@link AnchoredTargets})
-     */
-    AssociationStage(MemoryStore store, MemorySearch search, FeedbackStore feedback, boolean withFeedback,
-                     boolean anchored) {
+    /** @param withFeedback whether memories association brings in are scaled by feedback, like the others were */
+    AssociationStage(MemoryStore store, MemorySearch search, FeedbackStore feedback, boolean withFeedback) {
         this.expansion = new AssociativeExpansion(store, search);
         this.feedback = feedback;
         this.withFeedback = withFeedback;
-        this.anchored = anchored;
     }
 
     @Override
@@ -63,19 +54,8 @@ final class AssociationStage implements Stage {
         }
         Map<String, FeedbackCounts> counts = withFeedback ? feedback.countsByMemory(run.userId, reached.keySet())
                 : Map.of();
-        Set<String> unrelated = Set.of();
-        if (anchored) {
-            // the pool holds the memories reached too: those are the ones association would bring in
-            List<AssociativeExpansion.Scored> pool = new ArrayList<>(seeds);
-            reached.values().stream().filter(r -> !run.contains(r.memory().memoryId()))
-                    .forEach(r -> pool.add(new AssociativeExpansion.Scored(r.memory(), r.own())));
-            unrelated = AnchoredTargets.of(run.text, pool).unrelated(run.topK);
-        }
         for (AssociativeExpansion.Reached r : reached.values()) {
             String memoryId = r.memory().memoryId();
-            if (unrelated.contains(memoryId)) {
-                continue;
-            }
             Candidate known = run.get(memoryId);
             if (known == null) {
                 Candidate added = run.add(r.memory());

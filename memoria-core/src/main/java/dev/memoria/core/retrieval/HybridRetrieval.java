@@ -141,7 +141,7 @@ public final class HybridRetrieval implements RetrieveMemories {
                 ran && settings.on(StageId.KEYWORD), keywordHit, graphAttempted, ran && run.associated() > 0,
                 ran ? run.associated() : 0, count, round(embeddingMs),
                 round(ran ? run.millis(StageId.VECTOR) : 0), round(ran ? run.millis(StageId.KEYWORD) : 0),
-                round(ran ? run.millis(StageId.ASSOCIATION) + run.millis(StageId.ANCHORED_TARGETS) : 0),
+                round(ran ? run.millis(StageId.ASSOCIATION) : 0),
                 round(millisSince(started)), query.explain().withCandidates() ? candidates : List.of());
     }
 

@@ -3,15 +3,13 @@ package dev.memoria.core.retrieval;
 import dev.memoria.ports.model.ScoredId;
 import dev.memoria.ports.out.MemorySearch;
 
-/** Candidate source: BM25 over the full-text index, optionally with acronyms expanded (see {@link Acronyms}). */
+/** Candidate source: BM25 over the full-text index, with the query as written. */
 final class KeywordSource implements Stage {
 
     private final MemorySearch search;
-    private final boolean expandAcronyms;
 
-    KeywordSource(MemorySearch search, boolean expandAcronyms) {
+    KeywordSource(MemorySearch search) {
         this.search = search;
-        this.expandAcronyms = expandAcronyms;
     }
 
     @Override
@@ -21,8 +19,7 @@ final class KeywordSource implements Stage {
 
     @Override
     public void apply(RetrievalRun run) {
-        String text = expandAcronyms ? Acronyms.expand(run.text) : run.text;
-        for (ScoredId hit : search.keyword(run.target.branch(), run.target.at(), text, run.filter, run.fetchK)) {
+        for (ScoredId hit : search.keyword(run.target.branch(), run.target.at(), run.text, run.filter, run.fetchK)) {
             run.found(hit.memoryId()).bm25(hit.score(), id());
         }
     }

@@ -30,23 +30,16 @@ final class RetrievalPipeline {
             }
             switch (id) {
                 case VECTOR -> stages.add(new VectorSource(search));
-                case KEYWORD -> stages.add(new KeywordSource(search, settings.on(StageId.ACRONYMS)));
+                case KEYWORD -> stages.add(new KeywordSource(search));
                 case FUSION -> stages.add(new FusionStage(settings.fusion()));
                 case RECENCY -> stages.add(new RecencyStage());
                 case FEEDBACK -> stages.add(new FeedbackStage(feedback));
                 case ASSOCIATION -> stages.add(new AssociationStage(store, search, feedback,
-                        settings.on(StageId.FEEDBACK), settings.on(StageId.ANCHORED_TARGETS)));
-                case ANCHORED_TARGETS -> {
-                    if (settings.on(StageId.ASSOCIATION)) {
-                        stages.add(new AnchoredTargetsStage());
-                    }
-                }
-                case NEGATIONS, PLANS -> stages.add(new UnassertedMatchStage(id));
-                case NAMED_SIBLINGS, FORMER_ONES, ASKED_KIND -> stages.add(new OtherQuestionStage(id));
+                        settings.on(StageId.FEEDBACK)));
                 case DIVERSITY -> stages.add(new DiversityStage());
                 case CUTOFF -> stages.add(new CutoffStage());
-                // these change how another stage works rather than running on their own
-                case ACRONYMS, CURRENT_STATE -> { }
+                // changes how fusion and recency score rather than running on its own
+                case CURRENT_STATE -> { }
             }
         }
         return new RetrievalPipeline(stages);

@@ -6,42 +6,32 @@ import java.util.Optional;
 
 /**
  * The named stages of the retrieval pipeline, in the order they run, and whether each runs unless configured
- * otherwise. The adjustments that read the wording of a query or a memory are off by default: each was written
- * for one kind of question and did not measure better on scenario sets it was not written for
- * (docs/QUALITY.md); they stay available for deployments that measure otherwise on their own data.
+ * otherwise. docs/QUALITY.md has the measurement behind each default, on scenario sets nothing was tuned on.
  */
 public enum StageId {
-    /** Nearest memories by embedding similarity. */
+    /** Candidate source: nearest memories by embedding similarity. */
     VECTOR("vector", true),
-    /** Best memories by BM25 over the full-text index. */
+    /** Candidate source: best memories by BM25 over the full-text index. */
     KEYWORD("keyword", true),
-    /** Expands acronyms in the keyword query ("k8s" style short forms and their long forms). */
-    ACRONYMS("acronyms", true),
-    /** Combines the sources' signals into one relevance (see {@link Fusion}). */
+    /** Combines the sources' signals into one relevance (see {@link Fusion}); always runs. */
     FUSION("fusion", true),
     /** Adds recency and effective confidence to relevance. */
     RECENCY("recency", true),
-    /** For a query about the present, weighs recency more and reads dates stated in the memories. */
+    /**
+     * Optional adjustment: for a query about the present (cue words per language, see {@link PresentCues}),
+     * weighs recency more and reads dates the memories state.
+     */
     CURRENT_STATE("current-state", true),
     /** Scales by what users said about a memory. */
     FEEDBACK("feedback", true),
-    /** Follows shared names from the best results to memories linked to them (only where vectors are weak). */
+    /**
+     * Candidate source by entity association: follows shared names from the best results to memories linked
+     * to them; only where the embedding model is not trusted for the query's language.
+     */
     ASSOCIATION("association", true),
-    /** Lifts memories that complete a chain of names from the query (part of association). */
-    ANCHORED_TARGETS("anchored-targets", true),
-    /** Discounts keyword matches a memory denies. */
-    NEGATIONS("negations", true),
-    /** Discounts keyword matches a memory only plans. */
-    PLANS("plans", true),
-    /** Demotes memories about another member of a kind the query names. */
-    NAMED_SIBLINGS("named-siblings", true),
-    /** Demotes memories about the former one of what the query asks about. */
-    FORMER_ONES("former-ones", true),
-    /** Demotes memories that name nothing of the kind a "which …" query asks for. */
-    ASKED_KIND("asked-kind", true),
     /** Maximal marginal relevance over the top of the ranking. */
     DIVERSITY("diversity", true),
-    /** Keeps top_k and drops results far below the best one's relevance. */
+    /** Drops results far below the best one's relevance (top_k applies in any case). */
     CUTOFF("cutoff", true);
 
     private final String id;

@@ -97,7 +97,7 @@ class RetrievalPipelineTest {
     @Test
     void unknownStagesAndFusionModesAreConfigurationErrorsNamingTheValidOnes() {
         assertThatThrownBy(() -> RetrievalSettings.of("", List.of("telepathy"), List.of()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("negations");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("association");
         assertThatThrownBy(() -> RetrievalSettings.of("average", List.of(), List.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("rrf");
     }
