@@ -6,6 +6,7 @@ import dev.memoria.core.feedback.FeedbackService;
 import dev.memoria.core.feedback.RetrievalTuningService;
 import dev.memoria.core.retrieval.AccessCounter;
 import dev.memoria.core.retrieval.HybridRetrieval;
+import dev.memoria.core.retrieval.RetrievalSettings;
 import dev.memoria.core.sensitivity.SensitivityScreen;
 import dev.memoria.core.write.CorrectMemoryService;
 import dev.memoria.core.write.Embeddings;
@@ -160,7 +161,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         AccessCounter accesses = new AccessCounter(storage.accessLog(), clock);
         this.accessCounter = accesses;
         this.retrieval = new HybridRetrieval(storage.memoryStore(), storage.memorySearch(), branches, embeddings,
-                storage.feedbackStore(), storage.retrievalParamsStore(), clock).countingAccessesWith(accesses);
+                storage.feedbackStore(), storage.retrievalParamsStore(), clock, builder.retrievalSettings)
+                .countingAccessesWith(accesses);
         this.browse = new BrowseService(storage.memoryStore(), storage.memorySearch(), branches);
         this.correction = new CorrectMemoryService(storage.memoryStore(), branches, embeddings, screen, newMemories,
                 retrieval, linking);
@@ -527,6 +529,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
 
         private StoragePorts storage;
         private EmbeddingPort embedder;
+        private RetrievalSettings retrievalSettings =
+                RetrievalSettings.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private VersionLimits limits = VersionLimits.DEFAULTS;
         private String apiKeySecret;
@@ -597,6 +601,12 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         }
 
         /** The embedder; leave unset for keyword-only retrieval. */
+        /** Which retrieval stages run and how their signals are fused; the defaults otherwise. */
+        public Builder retrievalSettings(RetrievalSettings value) {
+            this.retrievalSettings = Objects.requireNonNull(value, "retrieval settings");
+            return this;
+        }
+
         public Builder embedder(EmbeddingPort port) {
             this.embedder = port;
             return this;

@@ -80,6 +80,7 @@ public final class MemoriaServer implements AutoCloseable {
                     .llm(llm)
                     .cluster(clusterSettings(config, instanceId))
                     .governancePolicy(governancePolicy(config.governance()))
+                    .retrievalSettings(config.retrieval().settings())
                     .pluginRegistry(storage.pluginRegistry())
                     .pluginSettings(pluginSettings(config.governance()))
                     // synchronous calls only: no dispatcher threads to stop, idle connections expire on their own

@@ -29,9 +29,9 @@ public final class Embedders {
 
     private static Embedder local(EmbeddingSettings settings) {
         LocalModel model = LocalModel.byName(settings.model());
-        if (settings.dimension() != 0 && settings.dimension() != LocalModel.DIMENSION) {
+        if (settings.dimension() != 0 && settings.dimension() != model.dimension()) {
             throw new ConfigurationException("embedding_config", "local model " + model.modelName() + " produces "
-                    + LocalModel.DIMENSION + "-d vectors but MEMORIA_EMBEDDING_DIM is " + settings.dimension());
+                    + model.dimension() + "-d vectors but MEMORIA_EMBEDDING_DIM is " + settings.dimension());
         }
         return LocalEmbedder.load(model, settings.localThreads());
     }

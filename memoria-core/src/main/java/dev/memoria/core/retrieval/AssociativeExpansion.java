@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Follows the names in the best results to the memories that mention the same names, up to two hops
- * ("Alice owns auth-service" → "auth-service uses jsonwebtoken" → "jsonwebtoken has CVE-…"). A memory reached
+ * (a person → the module they own → the library it uses). A memory reached
  * this way scores a decayed share of the memory that led to it, so an answer that shares no word with the
  * question can still surface when the chain to it is short and specific. The first hop also follows each seed
  * to its closest lexical neighbours (see {@link #followNeighbours}).
@@ -110,8 +110,8 @@ final class AssociativeExpansion {
     /**
      * The seeds with what they pass on raised to what the other seeds would pass them through a shared name (other
      * than the query's own). Names are followed once per expansion, so a seed ranked low on its own
-     * ("Next.js 14 要求 Node.js 18.17", no word of "新项目的前端部署需要注意什么？") would otherwise follow its names
-     * with its own weak score, although the best result ("新项目前端选用 Next.js 14") reaches it at once: a seed
+     * (it shares a name with the best result but no word with the question) would otherwise follow its names
+     * with its own weak score, although the best result reaches it at once: a seed
      * passes on what it is worth once reached.
      */
     private static List<Scored> reinforced(List<Scored> seeds, List<Set<String>> seedNames, String queryLower,
@@ -137,7 +137,7 @@ final class AssociativeExpansion {
 
     /**
      * The names (lower case) that at least {@link #TOPIC_SEEDS} of the seeds mention. When the question names nothing
-     * ("我们的内存存储组件都承担了哪些职责？"), a name the best results agree on (Redis) is what it is about, not a hub
+     * (it asks about a kind of component, say), a name the best results agree on is what it is about, not a hub
      * many notes happen to share: following it from them is not penalised for how many memories mention it.
      */
     private static Set<String> sharedNames(List<Set<String>> seedNames) {
@@ -155,8 +155,8 @@ final class AssociativeExpansion {
     /**
      * The lexical neighbours of a seed: the memories that keyword search finds for the seed's own text, scored
      * relative to the closest one. Names are not the only links between notes: in Chinese text, where
-     * {@link EntityTerms} sees only Latin words, "发现是数据库连接池耗尽" and "经验总结：数据库连接池是…" share no
-     * name but a distinctive phrase. One hop only, at a lower share than a shared name.
+     * {@link EntityTerms} sees only Latin words, two notes about the same incident may share no name but a
+     * distinctive phrase. One hop only, at a lower share than a shared name.
      */
     private void followNeighbours(ReadTarget target, MemoryFilter filter, Scored seed, double strength,
                                   ToDoubleFunction<Memory> ownScore, Map<String, Reached> reached,

@@ -24,7 +24,7 @@ final class EntityTerms {
             "id", "v1", "v2", "http", "https", "todo", "etc", "e.g", "i.e");
 
     /**
-     * In Chinese prose with long Latin names ("auth-service 使用 jsonwebtoken 库") the letters are mostly Latin, yet
+     * In Chinese prose with long Latin names ("order-api 调用 inventory-client 接口") the letters are mostly Latin, yet
      * the words are mostly Chinese: there a Latin word of this length or more is taken as a name too. Shorter ones
      * ("tech lead") are too often ordinary English.
      */
@@ -52,14 +52,10 @@ final class EntityTerms {
         return terms;
     }
 
-    /**
-     * What a query names, in lower case: its names and the acronyms keyword search looks for too (see
-     * {@link Acronyms}), so that "React Server Components" also names RSC.
-     */
+    /** What a query names, in lower case. */
     static Set<String> namedInQuery(String query) {
         Set<String> names = new LinkedHashSet<>();
         of(query).forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
-        Acronyms.of(query).forEach(acronym -> names.add(acronym.toLowerCase(Locale.ROOT)));
         return names;
     }
 

@@ -12,7 +12,7 @@ final class Scripts {
     /**
      * Share of the text's words that are written in Chinese, Japanese or Korean scripts (0 when it has no
      * letters). A CJK character counts as one word and so does a run of other letters: a character carries
-     * about as much as a word, so "我们现在应该用 React Server Components 吗" is mostly Chinese although most
+     * about as much as a word, so a Chinese question about a product with a long English name is mostly Chinese although most
      * of its letters are Latin.
      */
     static double cjkWordShare(String text) {

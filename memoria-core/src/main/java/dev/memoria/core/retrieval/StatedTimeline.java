@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where memories that open with their own date sit on the timeline those dates span. Notes kept as a log
- * ("2024-Q2: GraphQL 正式上线", "2025-Q1: 决定废弃 GraphQL", "2025-03-02: rolled back") are often stored together,
+ * ("2023-Q4: …", "2024年3月: …", "2024-05-02: …") are often stored together,
  * long after the events, so the time they were stored says nothing about their order; the date they state does.
  * For a question about the present, the latest stated date is the present and the earliest the oldest state.
  */

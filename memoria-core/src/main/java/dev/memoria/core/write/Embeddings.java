@@ -29,6 +29,11 @@ public final class Embeddings {
         return embedder == null ? null : embedder.embed(text);
     }
 
+    /** The vector of a search query (see {@code EmbeddingPort#embedQuery}), or null without an embedder. */
+    public float[] embedQuery(String text) {
+        return embedder == null ? null : embedder.embedQuery(text);
+    }
+
     /** Vectors in the order of {@code texts}; nulls without an embedder. */
     public List<float[]> embedAll(List<String> texts) {
         if (embedder == null) {

@@ -14,16 +14,16 @@ class EntityTermsTest {
 
     @Test
     void chineseTextYieldsItsLatinWords() {
-        assertThat(EntityTerms.of("用户认证模块用 Redis 存储 session，单节点支撑 10 万并发。"))
+        assertThat(EntityTerms.of("缓存层用 Redis 保存 session，高峰时 10 万连接。"))
                 .contains("Redis", "session", "10");
     }
 
     @Test
     void longLatinNamesInShortChineseNotesCountAsNamesButShortEnglishWordsDoNot() {
         // most letters are Latin here, most words Chinese
-        assertThat(EntityTerms.of("auth-service 使用 jsonwebtoken 库")).containsExactly("auth-service", "jsonwebtoken");
-        assertThat(EntityTerms.of("Alice 是认证团队的 tech lead，负责 auth-service 和 token-service 两个模块。"))
-                .doesNotContain("tech", "lead").contains("Alice", "auth-service", "token-service");
+        assertThat(EntityTerms.of("order-api 调用 inventory-client 接口")).containsExactly("order-api", "inventory-client");
+        assertThat(EntityTerms.of("Priya 是平台组的 tech lead，维护 image-resizer 和 thumb-cache 两个组件。"))
+                .doesNotContain("tech", "lead").contains("Priya", "image-resizer", "thumb-cache");
     }
 
     @Test
@@ -38,9 +38,9 @@ class EntityTermsTest {
     }
 
     @Test
-    void whatAQueryNamesIncludesTheAcronymsOfItsPhrases() {
-        assertThat(EntityTerms.namedInQuery("Should we adopt React Server Components in auth-service?"))
-                .contains("auth-service", "rsc");
-        assertThat(EntityTerms.namedInQuery("我们的内存存储组件都承担了哪些职责？")).isEmpty();
+    void whatAQueryNamesIsItsNamesInLowerCase() {
+        assertThat(EntityTerms.namedInQuery("Should we move image-resizer to Kubernetes?"))
+                .contains("image-resizer", "kubernetes");
+        assertThat(EntityTerms.namedInQuery("我们的缓存组件分别负责什么？")).isEmpty();
     }
 }

@@ -9,16 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryTraitsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Do we still use GraphQL?", "What is the current retention policy?",
-            "Which database do we use now?", "latest decision on RSC", "我们现在还在用 GraphQL 吗？", "目前的限流策略是什么",
-            "最近一次发布的结论"})
+    @ValueSource(strings = {"Is the staging cluster still on Kubernetes 1.27?", "What is the current backup window?",
+            "Which CDN do we use now?", "latest decision on the logo", "我们现在还用 Kafka 吗？", "目前的备份策略是什么",
+            "最近一次演练的结论"})
     void questionsAboutThePresentAreRecognised(String query) {
         assertThat(QueryTraits.asksForCurrentState(query)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"What database does the project use?", "How do I deploy the service?",
-            "knowledge of the snowfall", "Alice 负责的模块有什么安全漏洞？"})
+    @ValueSource(strings = {"Which CDN does the shop use?", "How is the cron job scheduled?",
+            "knowledge of the snowfall", "张伟 维护的脚本有什么问题？"})
     void otherQuestionsAreNot(String query) {
         // "snowfall" contains "now" but not as a word
         assertThat(QueryTraits.asksForCurrentState(query)).isFalse();
@@ -35,7 +35,7 @@ class QueryTraitsTest {
     @Test
     void aChineseQuestionAboutAnEnglishNameCountsAsChinese() {
         // more Latin letters than Han characters, but most of the words are Chinese
-        String query = "我们现在应该用 React Server Components 吗？";
+        String query = "我们现在应该换成 Apache Cassandra Cluster 吗？";
         assertThat(Scripts.cjkLetterShare(query)).isLessThan(QueryTraits.CJK_QUERY_SHARE);
         assertThat(Scripts.cjkWordShare(query)).isGreaterThan(0.7);
         assertThat(QueryTraits.of(query, true, false).vectorTrust()).isEqualTo(0);

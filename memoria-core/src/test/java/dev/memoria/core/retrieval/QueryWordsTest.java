@@ -8,8 +8,8 @@ class QueryWordsTest {
 
     @Test
     void latinWordsInLowerCaseAndChineseCharacterPairs() {
-        assertThat(QueryWords.of("哪些服务依赖 auth-service？"))
-                .containsExactly("哪些", "些服", "服务", "务依", "依赖", "auth", "service");
+        assertThat(QueryWords.of("哪些脚本调用 image-resizer？"))
+                .containsExactly("哪些", "些脚", "脚本", "本调", "调用", "image", "resizer");
     }
 
     @Test

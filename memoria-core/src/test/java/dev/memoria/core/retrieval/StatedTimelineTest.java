@@ -16,15 +16,15 @@ class StatedTimelineTest {
         assertThat(StatedTimeline.leadingDay("2025-03-02: rolled back the release")).hasValue(day(2025, 3, 2));
         assertThat(StatedTimeline.leadingDay("2025/3/2 回滚")).hasValue(day(2025, 3, 2));
         assertThat(StatedTimeline.leadingDay("2025.03 migrated")).hasValue(day(2025, 3, 1));
-        assertThat(StatedTimeline.leadingDay("2025-Q3: GraphQL 迁移完成")).hasValue(day(2025, 7, 1));
+        assertThat(StatedTimeline.leadingDay("2025-Q3: 日志迁移完成")).hasValue(day(2025, 7, 1));
         assertThat(StatedTimeline.leadingDay("[2024 Q2] launch")).hasValue(day(2024, 4, 1));
-        assertThat(StatedTimeline.leadingDay("2024年11月5日：决定废弃")).hasValue(day(2024, 11, 5));
+        assertThat(StatedTimeline.leadingDay("2024年11月5日：决定下线")).hasValue(day(2024, 11, 5));
         assertThat(StatedTimeline.leadingDay("2024年11月 上线")).hasValue(day(2024, 11, 1));
     }
 
     @Test
     void aDateLaterInTheTextOrSomethingThatIsNoDateStatesNothing() {
-        assertThat(StatedTimeline.leadingDay("shipping-service 计划 2026-Q1 迁移到 gRPC")).isEmpty();
+        assertThat(StatedTimeline.leadingDay("billing-cron 计划 2026-Q1 改为每日运行")).isEmpty();
         assertThat(StatedTimeline.leadingDay("2025-13: not a month")).isEmpty();
         assertThat(StatedTimeline.leadingDay("2025-02-30 is no day")).isEmpty();
         assertThat(StatedTimeline.leadingDay("20250 requests per second")).isEmpty();
@@ -33,10 +33,10 @@ class StatedTimelineTest {
 
     @Test
     void placesDatedNotesBetweenTheEarliestAndTheLatestDate() {
-        Memory q1 = memory("a", "2024-Q1: 评估 GraphQL");
-        Memory q3 = memory("b", "2024-Q3: 开始讨论回退");
-        Memory q1next = memory("c", "2025-Q1: 决定废弃 GraphQL");
-        Memory undated = memory("d", "GraphQL 相关的 npm 包已移除");
+        Memory q1 = memory("a", "2024-Q1: 试用 Kafka");
+        Memory q3 = memory("b", "2024-Q3: 发现磁盘不足");
+        Memory q1next = memory("c", "2025-Q1: 改用 Pulsar");
+        Memory undated = memory("d", "Kafka 的监控面板已删除");
 
         StatedTimeline timeline = StatedTimeline.of(List.of(q1, q3, q1next, undated));
 

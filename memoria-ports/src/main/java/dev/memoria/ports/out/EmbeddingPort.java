@@ -14,7 +14,16 @@ public interface EmbeddingPort {
     /** Vector length. */
     int dimension();
 
+    /** The vector of a text to be stored and searched. */
     float[] embed(String text);
+
+    /**
+     * The vector of a search query. Models trained with different roles for queries and stored texts (e5's
+     * {@code query: } / {@code passage: }) embed the two differently; for the others this is {@link #embed}.
+     */
+    default float[] embedQuery(String text) {
+        return embed(text);
+    }
 
     /** Embeds many texts at once; the result has the same order and size as {@code texts}. */
     List<float[]> embedAll(List<String> texts);

@@ -3,6 +3,7 @@ package dev.memoria.server.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import dev.memoria.core.retrieval.RetrievalSettings;
 import dev.memoria.ports.error.ConfigurationException;
 
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ public record ServerConfig(
         Db db,
         Embedding embedding,
         Llm llm,
-        Governance governance) {
+        Governance governance,
+        Retrieval retrieval) {
 
     /** Storage: empty host means the embedded H2 file database under the data directory. */
     public record Db(String host, int port, String user, String password, String name, String dialect, int poolSize) {
@@ -71,6 +73,22 @@ public record ServerConfig(
                              long consolidateCooldownSecs, long reflectCooldownSecs) {
     }
 
+    /**
+     * Retrieval: the fusion mode and the stages switched on or off on top of the defaults (names as in
+     * {@code StageId}); validated when the server wires retrieval.
+     */
+    public record Retrieval(String fusion, List<String> stagesOn, List<String> stagesOff) {
+        public Retrieval {
+            stagesOn = List.copyOf(stagesOn);
+            stagesOff = List.copyOf(stagesOff);
+        }
+
+        /** @throws ConfigurationException for an unknown fusion mode or stage name */
+        public RetrievalSettings settings() {
+            return RetrievalSettings.of(fusion, stagesOn, stagesOff);
+        }
+    }
+
     /** Loads from the environment, system properties and the bundled defaults. */
     public static ServerConfig load() {
         ConfigFactory.invalidateCaches();
@@ -90,6 +108,7 @@ public record ServerConfig(
             Config emb = c.getConfig("embedding");
             Config llm = c.getConfig("llm");
             Config gov = c.getConfig("governance");
+            Config retrieval = c.getConfig("retrieval");
             ServerConfig config = new ServerConfig(
                     c.getInt("port"),
                     Path.of(c.getString("data-dir")),
@@ -111,8 +130,11 @@ public record ServerConfig(
                             gov.getLong("hourly-secs"), gov.getLong("daily-secs"), gov.getLong("weekly-secs"),
                             gov.getDouble("quarantine-threshold"), gov.getInt("snapshots-keep"),
                             gov.getInt("gc-horizon-days"), gov.getLong("cooldown-governance-secs"),
-                            gov.getLong("cooldown-consolidate-secs"), gov.getLong("cooldown-reflect-secs")));
+                            gov.getLong("cooldown-consolidate-secs"), gov.getLong("cooldown-reflect-secs")),
+                    new Retrieval(retrieval.getString("fusion").strip(), splitList(retrieval.getString("stages-on")),
+                            splitList(retrieval.getString("stages-off"))));
             config.validate();
+            config.retrieval().settings();
             return config;
         } catch (ConfigException e) {
             throw new ConfigurationException("invalid_config", "Invalid configuration: " + e.getMessage(), e);

@@ -45,6 +45,13 @@ public final class ExplainJson {
         json.put("keyword_score", c.keywordScore());
         json.put("temporal_score", c.temporalScore());
         json.put("confidence_score", c.confidenceScore());
+        json.put("trail", c.trail().stream().map(t -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("stage", t.stage());
+            step.put("value", t.value());
+            step.put("score", t.scoreAfter());
+            return step;
+        }).toList());
         return json;
     }
 }

@@ -46,6 +46,11 @@ public final class MeteredEmbedder implements EmbeddingPort {
     }
 
     @Override
+    public float[] embedQuery(String text) {
+        return timed(single, () -> delegate.embedQuery(text));
+    }
+
+    @Override
     public List<float[]> embedAll(List<String> texts) {
         return timed(batch, () -> delegate.embedAll(texts));
     }

