@@ -54,7 +54,8 @@ public final class EmbeddedMemoria implements AutoCloseable {
             // Coordination ports give the governance operations their cooldowns and audit log; no cluster node
             // is started here.
             return new EmbeddedMemoria(storage, embedder, Memoria.builder().storage(storage.ports())
-                    .embedder(embedder).coordination(storage.coordination()).build());
+                    .embedder(embedder).coordination(storage.coordination())
+                    .retrievalSettings(config.retrieval().settings()).build());
         } catch (RuntimeException e) {
             if (embedder != null) {
                 embedder.close();
