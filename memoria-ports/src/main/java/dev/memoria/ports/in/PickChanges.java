@@ -10,6 +10,6 @@ public interface PickChanges {
     /** Writes the selected changes after a safety snapshot of the target; a conflict under FAIL writes nothing. */
     PickResult pick(String userId, String source, PickCommand command);
 
-    /** The same selection and conflict handling, reported instead of written. */
+    /** The same selection and the same rules for clashing edits, reported instead of written. */
     PickPreview previewPick(String userId, String source, PickCommand command, PickPreviewPage page);
 }

@@ -4,9 +4,9 @@ import dev.memoria.core.Memoria;
 import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.auth.Principal;
+import dev.memoria.server.http.Requests;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
-import dev.memoria.server.http.Requests;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -39,11 +39,10 @@ public final class McpHttpEndpoint {
      */
     public static void install(JavalinConfig config, Memoria memoria, Handler authenticate, long maxBodyBytes) {
         ToolRegistry tools = McpServers.embedded(memoria);
-        String principalAttribute = Requests.PRINCIPAL;
         HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpServers.jsonMapper())
                 .messageEndpoint(PATH)
-                .contextExtractor(request -> request.getAttribute(principalAttribute) instanceof Principal p
+                .contextExtractor(request -> request.getAttribute(Requests.PRINCIPAL) instanceof Principal p
                         ? McpTransportContext.create(Map.of(PRINCIPAL_KEY, p)) : McpTransportContext.EMPTY)
                 .build();
         McpServer.sync(transport)
