@@ -171,7 +171,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.snapshots = new SnapshotService(storage.versionStore(), storage.memoryStore(), branches, safety,
                 builder.limits);
         this.branchManagement = new BranchService(storage.versionStore(), storage.memoryStore(),
-                storage.memorySearch(), safety, builder.limits, clock);
+                storage.memorySearch(), safety, builder.limits, clock, embeddings);
         this.picking = new BranchPick(storage.versionStore(), storage.memoryStore(), retrieval, safety);
         ObserveService rawObservation = new ObserveService(storeMemory, clock);
         this.llmPresent = builder.llm != null;

@@ -74,6 +74,6 @@ final class AssociationStage implements Stage {
     /** A reached memory's own score: its cosine (when there is a query vector), no keyword match. */
     private static HybridScore ownScore(RetrievalRun run, Memory memory) {
         double cosine = run.vector != null ? Vectors.dot(run.vector, memory.embedding()) : Double.NaN;
-        return HybridScore.of(memory, cosine, 0, 1, run.params, run.now, run.traits, StatedTimeline.NONE);
+        return HybridScore.of(memory, cosine, run.similarity, 0, 1, run.params, run.now, run.traits, StatedTimeline.NONE);
     }
 }

@@ -36,11 +36,11 @@ final class FusionStage implements Stage {
                 ? StatedTimeline.of(candidates.stream().map(Candidate::memory).toList()) : StatedTimeline.NONE;
         double vectorWeight = HybridScore.VECTOR_WEIGHT * (HybridScore.UNTRUSTED_VECTOR_SHARE
                 + (1 - HybridScore.UNTRUSTED_VECTOR_SHARE) * run.traits.vectorTrust());
-        ToDoubleFunction<Candidate> vector = scale(candidates, c -> Double.isNaN(c.cosine()) ? 0 : Math.max(0, c.cosine()),
+        ToDoubleFunction<Candidate> vector = scale(candidates, c -> run.similarity.of(c.cosine()),
                 c -> !Double.isNaN(c.cosine()));
         ToDoubleFunction<Candidate> keyword = scale(candidates, Candidate::bm25, c -> c.bm25() > 0);
         for (Candidate c : candidates) {
-            HybridScore base = HybridScore.of(c.memory(), c.cosine(), c.bm25(), bestBm25, run.params, run.now,
+            HybridScore base = HybridScore.of(c.memory(), c.cosine(), run.similarity, c.bm25(), bestBm25, run.params, run.now,
                     run.traits, timeline);
             c.base(base);
             double relevance = fusion == Fusion.WEIGHTED ? base.relevance()

@@ -76,7 +76,7 @@ public final class HybridRetrieval implements RetrieveMemories {
         QueryTraits traits = QueryTraits.of(text, vector != null, embeddings.multilingual(),
                 settings.on(StageId.CURRENT_STATE));
         RetrievalRun run = new RetrievalRun(text, vector, target, filterOf(query), query.topK(), userId, params,
-                clock.instant(), traits, settings, store);
+                clock.instant(), traits, settings, new SimilarityScale(embeddings.unrelatedSimilarity()), store);
         pipeline.run(run);
         List<Candidate> ranked = run.ranked();
         List<Candidate> top = ranked.subList(0, Math.min(query.topK(), ranked.size()));

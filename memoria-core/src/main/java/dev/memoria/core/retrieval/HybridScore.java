@@ -34,20 +34,18 @@ record HybridScore(double vector, double keyword, double temporal, double confid
      */
     static final double CURRENT_STATE_TEMPORAL_BOOST = 0.3;
 
-    /** Memories whose effective confidence fell below this are not returned at all. */
-    static final double MIN_CONFIDENCE = 0.05;
-
     /**
      * @param cosine     cosine similarity to the query, or NaN when the memory was not a vector candidate
+     * @param similarity the embedding model's scale, so that {@code vector} means the same under every model
      * @param bm25       raw keyword relevance, 0 when not a keyword candidate
      * @param bestBm25   the best keyword relevance among all candidates (normalises bm25 to [0, 1])
      * @param traits     how far vector similarity can be trusted for this query, and whether it asks about the
      *                   present (see {@link QueryTraits})
      * @param timeline   where the candidates' own stated dates put them (see {@link StatedTimeline})
      */
-    static HybridScore of(Memory memory, double cosine, double bm25, double bestBm25, RetrievalParams params,
-                          Instant now, QueryTraits traits, StatedTimeline timeline) {
-        double vector = Double.isNaN(cosine) ? 0 : Math.max(0, cosine);
+    static HybridScore of(Memory memory, double cosine, SimilarityScale similarity, double bm25, double bestBm25,
+                          RetrievalParams params, Instant now, QueryTraits traits, StatedTimeline timeline) {
+        double vector = similarity.of(cosine);
         double keyword = bm25 <= 0 || bestBm25 <= 0 ? 0 : bm25 / bestBm25;
         Instant since = memory.observedAt() != null ? memory.observedAt() : memory.createdAt();
         double temporal = 0;

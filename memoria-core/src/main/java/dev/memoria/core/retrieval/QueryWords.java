@@ -8,8 +8,8 @@ import java.util.function.IntPredicate;
 
 /**
  * The words of a query for substring tests against memory text: lower-case runs of Latin letters and digits, and
- * every pair of adjacent CJK characters (Chinese has no spaces; a pair is what most of its words are, as the
- * keyword index's bigrams assume too). Ranking uses the keyword index; this is only for asking which parts of a
+ * every pair of adjacent CJK characters (Chinese has no spaces; most of its words are pairs, and a pair is a safe
+ * substring test without a dictionary). Ranking uses the keyword index; this is only for asking which parts of a
  * question a given memory contains.
  */
 final class QueryWords {

@@ -36,6 +36,7 @@ final class RetrievalRun {
     final Instant now;
     final QueryTraits traits;
     final RetrievalSettings settings;
+    final SimilarityScale similarity;
 
     private final MemoryStore store;
     private final Map<String, Candidate> byId = new LinkedHashMap<>();
@@ -46,7 +47,8 @@ final class RetrievalRun {
 
     RetrievalRun(String text, float[] vector, ReadTarget target, MemoryFilter filter, int topK, String userId,
                  RetrievalParams params, Instant now, QueryTraits traits, RetrievalSettings settings,
-                 MemoryStore store) {
+                 SimilarityScale similarity, MemoryStore store) {
+        this.similarity = similarity;
         this.text = text;
         this.vector = vector;
         this.target = target;

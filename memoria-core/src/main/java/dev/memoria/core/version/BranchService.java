@@ -1,5 +1,6 @@
 package dev.memoria.core.version;
 
+import dev.memoria.core.write.Embeddings;
 import dev.memoria.core.write.SafetySnapshots;
 import dev.memoria.ports.error.ConflictException;
 import dev.memoria.ports.error.InvalidInputException;
@@ -35,8 +36,11 @@ import java.util.stream.Collectors;
 /** Branches: cut from main (now, at a snapshot, or at a time), compared with main, merged back whole or in part. */
 public final class BranchService implements ManageBranches {
 
-    /** An added memory this close to a same-type main memory replaces it instead of duplicating it. */
-    static final double MERGE_NEAR_DUPLICATE_COSINE = 0.9;
+    /**
+     * An added memory this close to a same-type main memory replaces it instead of duplicating it; on the
+     * embedder's own scale ({@code Embeddings#cosineAt}), a cosine of 0.9 under all-MiniLM-L6-v2.
+     */
+    static final double MERGE_NEAR_DUPLICATE_SIMILARITY = 0.9;
 
     private final VersionStore versions;
     private final MemoryStore store;
@@ -47,8 +51,12 @@ public final class BranchService implements ManageBranches {
     private final BranchComparison comparison;
     private final BranchWrites writes;
 
+    private final double mergeNearDuplicateCosine;
+
+    /** @param embeddings the embedder whose similarity scale the merge's near-duplicate threshold is read on */
     public BranchService(VersionStore versions, MemoryStore store, MemorySearch search, SafetySnapshots safety,
-                         VersionLimits limits, Clock clock) {
+                         VersionLimits limits, Clock clock, Embeddings embeddings) {
+        this.mergeNearDuplicateCosine = embeddings.cosineAt(MERGE_NEAR_DUPLICATE_SIMILARITY);
         this.versions = versions;
         this.store = store;
         this.search = search;
@@ -249,7 +257,7 @@ public final class BranchService implements ManageBranches {
             }
             List<ScoredId> nearest = search.nearest(main, ReadPoint.HEAD, memory.embedding(),
                     MemoryFilter.ALL.withTypes(Set.of(memory.memoryType())), 1);
-            if (!nearest.isEmpty() && nearest.get(0).score() >= MERGE_NEAR_DUPLICATE_COSINE
+            if (!nearest.isEmpty() && nearest.get(0).score() >= mergeNearDuplicateCosine
                     && !nearest.get(0).memoryId().equals(memory.memoryId())) {
                 twins.put(memory.memoryId(), nearest.get(0).memoryId());
             }

@@ -24,6 +24,20 @@ public final class Embeddings {
         return embedder != null && embedder.multilingual();
     }
 
+    /** The cosine a query and an unrelated text get under this embedder (0 without one). */
+    public double unrelatedSimilarity() {
+        return embedder == null ? 0 : embedder.unrelatedSimilarity();
+    }
+
+    /**
+     * The raw cosine that lies {@code share} of the way from unrelated text to identical text under this embedder,
+     * so a threshold chosen once means the same whichever model is configured.
+     */
+    public double cosineAt(double share) {
+        double unrelated = unrelatedSimilarity();
+        return unrelated + (1 - unrelated) * share;
+    }
+
     /** The vector of {@code text}, or null without an embedder. */
     public float[] embed(String text) {
         return embedder == null ? null : embedder.embed(text);

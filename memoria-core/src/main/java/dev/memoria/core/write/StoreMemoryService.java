@@ -23,10 +23,12 @@ import java.util.Set;
 public final class StoreMemoryService implements StoreMemory {
 
     /**
-     * Cosine similarity above which a new memory is a near-duplicate of an existing one of the same type and
-     * subject (L2 distance 0.3162 between unit vectors, as the reference service uses).
+     * Similarity above which a new memory is a near-duplicate of an existing one of the same type and subject, on
+     * the embedder's own scale ({@link Embeddings#cosineAt}): for all-MiniLM-L6-v2 a cosine of about 0.95 (the
+     * reference service's L2 distance 0.3162 between unit vectors), for e5-small-v2, whose unrelated texts already
+     * score 0.7, about 0.985 — a raw 0.95 there would merge sentences that differ in the one word that matters.
      */
-    static final double NEAR_DUPLICATE_COSINE = 0.95;
+    static final double NEAR_DUPLICATE_SIMILARITY = 0.95;
     public static final int MAX_BATCH = 100;
 
     private final MemoryStore store;
@@ -106,7 +108,7 @@ public final class StoreMemoryService implements StoreMemory {
         MemoryFilter partition = MemoryFilter.ALL.withTypes(Set.of(fresh.memoryType()))
                 .withSubjectPartition(fresh.subjectId());
         List<ScoredId> nearest = search.nearest(branch, ReadPoint.HEAD, fresh.embedding(), partition, 1);
-        if (nearest.isEmpty() || nearest.get(0).score() < NEAR_DUPLICATE_COSINE) {
+        if (nearest.isEmpty() || nearest.get(0).score() < embeddings.cosineAt(NEAR_DUPLICATE_SIMILARITY)) {
             return Optional.empty();
         }
         return store.findActive(branch, nearest.get(0).memoryId(), ReadPoint.HEAD);

@@ -35,4 +35,14 @@ public interface EmbeddingPort {
     default boolean multilingual() {
         return true;
     }
+
+    /**
+     * The cosine a search query and an unrelated text typically get under this model. Models differ widely:
+     * about 0.04 for all-MiniLM-L6-v2, about 0.70 for e5-small-v2, whose similarities all sit in 0.7..1. Retrieval
+     * and near-duplicate detection measure similarity above this baseline, so their weights and thresholds mean
+     * the same whichever model is configured.
+     */
+    default double unrelatedSimilarity() {
+        return 0;
+    }
 }

@@ -41,6 +41,11 @@ public final class MeteredEmbedder implements EmbeddingPort {
     }
 
     @Override
+    public double unrelatedSimilarity() {
+        return delegate.unrelatedSimilarity();
+    }
+
+    @Override
     public float[] embed(String text) {
         return timed(single, () -> delegate.embed(text));
     }

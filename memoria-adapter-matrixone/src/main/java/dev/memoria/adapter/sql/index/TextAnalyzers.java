@@ -4,29 +4,32 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.io.Reader;
 
 /**
- * The text analysis shared by indexing and querying: English (possessives, lower case, accent folding,
- * stop words, Porter stemming so "running" finds "run") and CJK (width folding and bigrams: the standard
- * tokenizer emits one token per Han character, and bigrams of adjacent characters are what make a Chinese
- * query phrase match Chinese content without a dictionary).
+ * The text analysis shared by indexing and querying. Words are found by ICU's Unicode segmentation with its
+ * dictionaries for scripts written without spaces: Chinese and Japanese text is split into dictionary words
+ * ("新幹線", "予約", "周末") and Thai, Lao, Khmer and Myanmar text likewise, so no language needs a word list of
+ * ours. Then English possessives, lower case, accent folding, English stop words and Porter stemming ("running"
+ * finds "run"); the English steps leave other scripts untouched.
  *
- * <p>The two analyzers differ only in CJK unigrams. Documents index both unigrams and bigrams so that a
- * one-character query still matches; queries use bigrams only (a lone character stays a unigram), because
- * querying every common character ("的", "是") as its own OR clause would match nearly every Chinese memory.
+ * <p>Dictionary words replaced the earlier CJK character bigrams: bigrams also index every pair that straddles
+ * two words ("の予", "は金"), and those pairs made Japanese keyword ranking worse than none at all
+ * (docs/QUALITY.md has the measurement). The index side differs in one way: it also indexes the single
+ * characters of Han words ({@link HanCharacterFilter}), so a one-character query still finds longer words.
  *
- * <p>Lucene analyzers are thread-safe (per-thread token stream reuse), so one instance of each is shared.
+ * <p>Lucene analyzers are thread-safe (per-thread token stream reuse), so one instance is shared.
  */
 final class TextAnalyzers {
 
@@ -50,10 +53,10 @@ final class TextAnalyzers {
 
     private static final class MemoriaAnalyzer extends Analyzer {
 
-        private final boolean cjkUnigrams;
+        private final boolean hanCharacters;
 
-        MemoriaAnalyzer(boolean cjkUnigrams) {
-            this.cjkUnigrams = cjkUnigrams;
+        MemoriaAnalyzer(boolean hanCharacters) {
+            this.hanCharacters = hanCharacters;
         }
 
         @Override
@@ -63,13 +66,13 @@ final class TextAnalyzers {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new CJKWidthFilter(source);
+            // cjkAsWords: dictionary words for Han and kana, not one token per character; myanmarAsWords likewise
+            Tokenizer source = new ICUTokenizer(new DefaultICUTokenizerConfig(true, true));
+            TokenStream stream = hanCharacters ? new HanCharacterFilter(source) : source;
+            stream = new CJKWidthFilter(stream);
             stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
-            stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                    | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, cjkUnigrams);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);

@@ -65,6 +65,16 @@ class KeywordSearchTest {
     }
 
     @Test
+    void japaneseIsSplitIntoDictionaryWords() {
+        source.add(MAIN, Rows.text("hotel", "ホテルの予約は金曜日です"), Rows.text("meeting", "会議は月曜日の午後です"),
+                Rows.text("train", "新幹線の切符を買いました"));
+
+        assertThat(ids("ホテルの予約")).first().isEqualTo("hotel");
+        assertThat(ids("新幹線")).containsExactly("train");
+        assertThat(ids("切符はどこ")).first().isEqualTo("train");
+    }
+
+    @Test
     void mixedLanguageTextAndFullWidthCharacters() {
         source.add(MAIN, Rows.text("mixed", "项目使用 Kubernetes 部署"), Rows.text("other", "docker compose setup"),
                 Rows.text("wide", "ＡＢＣ公司的合同"));
