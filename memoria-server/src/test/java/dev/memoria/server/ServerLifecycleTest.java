@@ -1,5 +1,6 @@
 package dev.memoria.server;
 
+import dev.memoria.adapter.embedding.EmbeddingSettings;
 import dev.memoria.ports.error.ConfigurationException;
 import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.ApiClient;
@@ -58,6 +59,27 @@ class ServerLifecycleTest {
 
         assertThatThrownBy(() -> MemoriaServer.start(config(Map.of())))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("all-MiniLM-L6-v2");
+                .hasMessageContaining(EmbeddingSettings.DEFAULT_MODEL);
+    }
+
+    @Test
+    void withoutAConfiguredModelADatabaseKeepsTheModelItWasCreatedWith() {
+        String other = EmbeddingSettings.DEFAULT_MODEL.equals("all-MiniLM-L6-v2") ? "e5-small-v2" : "all-MiniLM-L6-v2";
+        String id;
+        try (MemoriaServer server = MemoriaServer.start(config(Map.of("memoria.embedding.model", other,
+                "memoria.master-key", "lifecycle-master-key-0123")))) {
+            id = new ApiClient(server.port()).asMaster("lifecycle-master-key-0123", "u")
+                    .post("/v1/memories", json(Map.of("content", "made with the other model"))).json()
+                    .get("memory_id").asText();
+        }
+
+        // no model configured: the recorded one is loaded, where the default would be refused as a mismatch
+        try (MemoriaServer server = MemoriaServer.start(config(Map.of("memoria.master-key", "lifecycle-master-key-0123")))) {
+            ApiClient api = new ApiClient(server.port()).asMaster("lifecycle-master-key-0123", "u");
+            assertThat(api.get("/v1/memories/" + id).json().get("content").asText()).isEqualTo("made with the other model");
+        }
+        assertThatThrownBy(() -> MemoriaServer.start(config(Map.of("memoria.embedding.model",
+                EmbeddingSettings.DEFAULT_MODEL))))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(other);
     }
 }

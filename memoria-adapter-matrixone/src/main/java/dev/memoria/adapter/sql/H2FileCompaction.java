@@ -36,8 +36,13 @@ final class H2FileCompaction {
         compactIfLarger(dataDir, THRESHOLD_BYTES);
     }
 
+    /** The file H2 keeps the embedded database in. */
+    static Path databaseFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("memoria.mv.db");
+    }
+
     static void compactIfLarger(Path dataDir, long thresholdBytes) {
-        Path file = dataDir.toAbsolutePath().resolve("memoria.mv.db");
+        Path file = databaseFile(dataDir);
         long before = size(file);
         if (before == 0 || before < thresholdBytes) {
             return;

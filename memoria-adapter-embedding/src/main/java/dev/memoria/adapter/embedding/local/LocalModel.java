@@ -160,6 +160,16 @@ public enum LocalModel {
                 + "'; valid: " + Arrays.stream(values()).map(LocalModel::modelName).collect(Collectors.joining(", ")));
     }
 
+    /** Whether {@link #byName} knows this name. */
+    public static boolean isKnown(String name) {
+        try {
+            byName(name);
+            return true;
+        } catch (ConfigurationException unknown) {
+            return false;
+        }
+    }
+
     byte[] readOnnx() {
         return read(onnxResource);
     }
