@@ -5,7 +5,7 @@
 // Environment: CONSOLE_URL (http://127.0.0.1:<port>), ALICE_KEY (an API key of alice), MASTER_KEY,
 // BOB_MEMORY_ID (a memory of another user), SCREENSHOT_DIR, CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -20,6 +20,7 @@ const masterKey = env('MASTER_KEY');
 const bobMemory = env('BOB_MEMORY_ID');
 const shots = env('SCREENSHOT_DIR');
 mkdirSync(shots, { recursive: true });
+rmSync(join(shots, 'failure.png'), { force: true });
 
 const browser = await chromium.launch({ executablePath: env('CHROMIUM', '/usr/bin/chromium'), headless: true });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
@@ -113,6 +114,20 @@ try {
     await dialog.waitFor({ state: 'detached' }).catch(() => {});
     assert.equal(await page.locator('dialog[open]').count(), 0);
     assert.equal(await corrected.count(), 1, 'cancelled delete keeps the memory');
+  });
+
+  await step('correct and delete through their dialogs', async () => {
+    const list = page.getByTestId('memory-list');
+    await list.locator('li.memory', { hasText: 'learning the cello' }).getByRole('button', { name: 'Correct' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Corrected content').fill('Alice is learning the cello and the piano');
+    await dialog.getByRole('button', { name: 'Save correction' }).click();
+    await page.locator('#status', { hasText: 'Corrected: new memory' }).waitFor();
+    await list.getByText('the cello and the piano').waitFor();
+    await list.locator('li.memory', { hasText: 'next review' }).getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.locator('#status', { hasText: 'safety snapshot pre_delete_' }).waitFor();
+    await list.locator('li.memory', { hasText: 'next review' }).waitFor({ state: 'detached' });
   });
 
   await step('timeline shows the snapshots of the branch and the branch graph', async () => {

@@ -43,8 +43,9 @@ export function when(timestamp) {
   return Number.isNaN(date.getTime()) ? timestamp : date.toLocaleString();
 }
 
+/** The last 8 hex digits: ids are UUIDv7, so their first digits are a timestamp shared by every recent memory. */
 export function shortId(id) {
-  return id ? id.slice(0, 8) : '—';
+  return id ? `…${id.slice(-8)}` : '—';
 }
 
 /** A labelled form field; the id ties label and control together for screen readers and clicks. */

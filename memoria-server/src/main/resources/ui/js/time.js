@@ -124,14 +124,17 @@ export function renderTime(container) {
     const onSelect = (point) => { toggle(point); redraw(false); };
     const isSelected = (point) => state.selected.some((p) => p.name === point.name);
     const focused = document.activeElement?.dataset?.snapshot;
+    const timelineBox = h('div', { class: 'scroll' }, renderTimeline(current, ofBranch, isSelected, onSelect));
     clear(container).append(h('h1', {}, 'Time'),
       section('Branches', h('div', { class: 'scroll' }, renderBranchGraph(branches.branches, state.snapshots)),
         branchList(branches.branches, redraw)),
       section(`Timeline of ${current}`,
         h('p', { class: 'hint' }, `${ofBranch.length} snapshot(s) of ${state.snapshots.length} loaded; oldest on the left.`),
-        h('div', { class: 'scroll' }, renderTimeline(current, ofBranch, isSelected, onSelect)), more,
+        timelineBox, more,
         takeSnapshotForm(redraw)),
       comparePanel(redraw));
+    // the newest end is where work happens: in a narrow window start scrolled there
+    timelineBox.scrollLeft = timelineBox.scrollWidth;
     // redrawing replaces the nodes; keep keyboard focus on the one just activated
     if (focused) container.querySelector(`[data-snapshot="${CSS.escape(focused)}"]`)?.focus();
   });
