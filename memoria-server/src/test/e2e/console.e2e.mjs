@@ -198,6 +198,9 @@ try {
     await page.getByTestId('keys').getByText('e2e').waitFor();
     await page.getByTestId('instances').waitFor();
     await shot('admin');
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await page.getByRole('heading', { name: /Entities \(\d+\)/ }).waitFor();
+    await page.getByRole('heading', { name: /Governance runs/ }).waitFor();
   });
 
   await step('a narrow window keeps the page within its width', async () => {

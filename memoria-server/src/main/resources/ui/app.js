@@ -78,7 +78,10 @@ function route() {
     else link.removeAttribute('aria-current');
   }
   document.title = `${name[0].toUpperCase()}${name.slice(1)} · Memoria console`;
-  const container = clear(main());
+  // each view renders into a fresh element: a slow answer for a view already left lands in a detached node
+  // instead of the next view
+  const container = h('div', { class: 'view' });
+  main().replaceChildren(container);
   VIEWS[name](container);
 }
 
