@@ -25,7 +25,7 @@ public final class ConsoleRoutes {
      * no {@code <base>} rewriting. The console builds its DOM with {@code createElement}, so it needs nothing more.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
     /**
