@@ -92,6 +92,7 @@ public final class HttpApi {
             new dev.memoria.server.governance.ClusterRoutes(memoria).register(config.routes);
             new dev.memoria.server.governance.PluginRoutes(memoria, mapper).register(config.routes);
             McpHttpEndpoint.install(config, memoria, this::authenticate, maxBodyBytes);
+            new dev.memoria.server.ui.ConsoleRoutes().register(config.routes);
         });
     }
 
