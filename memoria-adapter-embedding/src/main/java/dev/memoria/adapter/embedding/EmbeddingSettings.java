@@ -49,7 +49,7 @@ public record EmbeddingSettings(
 
     public static final String LOCAL = "local";
     public static final String OPENAI = "openai";
-    public static final String DEFAULT_MODEL = "all-MiniLM-L6-v2";
+    public static final String DEFAULT_MODEL = "e5-small-v2";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final int DEFAULT_BATCH_SIZE = 64;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -94,7 +94,7 @@ public record EmbeddingSettings(
                 DEFAULT_MAX_ATTEMPTS, DEFAULT_COOLDOWN, 0, false);
     }
 
-    /** The default: the local all-MiniLM-L6-v2 model. */
+    /** The default: the local e5-small-v2 model (docs/QUALITY.md has the measurements that chose it). */
     public static EmbeddingSettings defaults() {
         return of(null, null, null, null, null, null);
     }

@@ -16,7 +16,7 @@ class EmbeddingSettingsTest {
     void blankEnvironmentMeansTheLocalDefault() {
         EmbeddingSettings s = EmbeddingSettings.of("", " ", null, "", "  ", null);
         assertThat(s.provider()).isEqualTo("local");
-        assertThat(s.model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(s.model()).isEqualTo("e5-small-v2");
         assertThat(s.dimension()).isZero();
         assertThat(s.effectiveEndpoints()).containsExactly(new EmbeddingEndpoint("https://api.openai.com/v1", ""));
         assertThat(s).isEqualTo(EmbeddingSettings.defaults());

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EmbeddingBenchmark {
 
-    @Param({EmbeddingSettings.DEFAULT_MODEL, "all-MiniLM-L6-v2-q"})
+    @Param({EmbeddingSettings.DEFAULT_MODEL, "e5-small-v2-q", "all-MiniLM-L6-v2"})
     public String model;
 
     private Embedder embedder;
