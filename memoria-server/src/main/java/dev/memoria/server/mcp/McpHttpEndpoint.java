@@ -6,10 +6,12 @@ import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.auth.Principal;
 import dev.memoria.server.http.Requests;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.HttpHeaders;
 
 import java.util.Map;
 
@@ -23,6 +25,10 @@ import java.util.Map;
  * unchanged. Authentication runs in a before-handler (401 {@code {"detail","code"}} before any JSON-RPC is read);
  * the resulting principal travels on the servlet request into the SDK's transport context and from there to the
  * tool handlers.
+ *
+ * <p>Around the SDK: {@link McpHttpHeaders} and {@link JsonRpcPrecheck} refuse what it would answer badly (or not
+ * check at all), and its answer is held in a {@link CapturedResponse} and passed through {@link ErrorScrubber},
+ * so that no reply ever carries an exception's text, class names or stack frames.
  */
 public final class McpHttpEndpoint {
 
@@ -59,13 +65,29 @@ public final class McpHttpEndpoint {
         config.routes.before(PATH, authenticate);
         config.routes.post(PATH, ctx -> {
             BoundedBodyRequest request = BoundedBodyRequest.of(ctx.req(), maxBodyBytes);
-            var refusal = JsonRpcPrecheck.check(ctx.contentType(), ctx.header("Accept"), request.body());
+            var refusal = McpHttpHeaders.check(ctx.header("Origin"), ctx.header("Host"),
+                            ctx.header(HttpHeaders.PROTOCOL_VERSION), transport.protocolVersions())
+                    .or(() -> JsonRpcPrecheck.check(ctx.contentType(), ctx.header("Accept"), request.body()));
             if (refusal.isPresent()) {
                 ctx.status(refusal.get().status()).json(refusal.get().envelope());
                 return;
             }
-            transport.service(request, ctx.res());
+            CapturedResponse captured = new CapturedResponse(ctx.res());
+            transport.service(request, captured);
+            answer(ctx, captured, JsonRpcPrecheck.idOf(request.body()));
         });
+    }
+
+    /** What the SDK answered, scrubbed; a bare error status becomes an envelope too. */
+    private static void answer(Context ctx, CapturedResponse captured, Object id) {
+        String body = captured.body();
+        ctx.status(captured.getStatus());
+        if (!body.isEmpty()) {
+            ctx.contentType("application/json").result(ErrorScrubber.scrub(body, id));
+        } else if (captured.getStatus() >= 400) {
+            int code = captured.getStatus() >= 500 ? JsonRpcPrecheck.INTERNAL_ERROR : JsonRpcPrecheck.INVALID_REQUEST;
+            ctx.json(new JsonRpcError(captured.getStatus(), id, code, JsonRpcError.genericMessage(code)).envelope());
+        }
     }
 
     /** The authenticated user of the request a tool call arrived on; refuses to guess when there is none. */
