@@ -9,20 +9,21 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FileInputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * {@code java -jar memoria-server.jar mcp [--user U] [--api-url URL --token T]}: an MCP server on
  * stdin/stdout for one agent, acting as one user. Embedded mode opens the configured storage directly;
- * remote mode proxies every tool to a Memoria server's REST API. Runs until stdin closes.
+ * remote mode proxies every tool to a Memoria server's REST API. Runs until stdin closes, then answers what is
+ * still running, closes the storage and exits 0. The {@link StdioGate} in front of the SDK keeps one bad line
+ * from ending the session.
  *
  * <p>stdout belongs to the protocol: {@code System.out} is redirected to stderr before anything else runs,
  * so a stray print (ours or a library's) cannot corrupt a JSON-RPC message. Logs already go to stderr.
@@ -32,6 +33,10 @@ public final class McpCommand {
     private static final Logger LOG = LoggerFactory.getLogger(McpCommand.class);
 
     static final String USAGE = "usage: java -jar memoria-server.jar mcp [--user U] [--api-url URL --token T]";
+    /** Remote mode has no local configuration to take the REST body limit from; this is its default. */
+    static final int DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+    /** A tool still running when stdin closes gets this long to answer before the storage is closed anyway. */
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
 
     private McpCommand() {
     }
@@ -40,9 +45,12 @@ public final class McpCommand {
         OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-            System.err.println(USAGE);
-            System.err.println("  embedded (default): local storage in MEMORIA_DATA_DIR, tools act for --user (default: default)");
-            System.err.println("  remote: --api-url URL --token T proxies every tool to a running Memoria server");
+            // asked for: the answer goes to stdout, as for any command's --help; no protocol is running
+            PrintStream help = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
+            help.println(USAGE);
+            help.println("  embedded (default): local storage in MEMORIA_DATA_DIR, tools act for --user (default: default)");
+            help.println("  remote: --api-url URL --token T proxies every tool to a running Memoria server");
+            help.println("  JSON-RPC messages one per line on stdin, answers on stdout, logs on stderr; ends when stdin closes");
             return 0;
         }
         McpOptions options;
@@ -56,35 +64,44 @@ public final class McpCommand {
         EmbeddedMemoria embedded = null;
         try {
             ToolRegistry tools;
+            int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
             if (options.remote()) {
                 tools = new ToolRegistry(new RemoteTools(new RestClient(options.apiUrl(), options.token(),
                         options.user())).handlers());
                 LOG.info("MCP stdio for user {} proxying to {}", options.user(), options.apiUrl());
             } else {
-                embedded = EmbeddedMemoria.open(ServerConfig.load());
+                ServerConfig config = ServerConfig.load();
+                maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes());
+                embedded = EmbeddedMemoria.open(config);
                 tools = McpServers.embedded(embedded.memoria());
                 LOG.info("MCP stdio for user {} on local storage", options.user());
             }
-            serveUntilEof(tools, options.user(), new FileInputStream(FileDescriptor.in), protocolOut);
+            StdioGate gate = new StdioGate(new FileInputStream(FileDescriptor.in), protocolOut, maxMessageBytes,
+                    DRAIN_LIMIT);
+            serveUntilEof(tools, options.user(), gate);
             return 0;
         } catch (MemoriaException e) {
             LOG.error("Memoria MCP cannot start: {}", e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            LOG.error("Memoria MCP lost stdin: {}", e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         } finally {
+            // only after the gate has seen every answer out: no request runs on a closed database
             if (embedded != null) {
                 embedded.close();
             }
         }
     }
 
-    static void serveUntilEof(ToolRegistry tools, String user, InputStream in, OutputStream out)
-            throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
+    /** Serves the client behind the gate until its stdin ends and every request has been answered. */
+    static void serveUntilEof(ToolRegistry tools, String user, StdioGate gate)
+            throws IOException, InterruptedException {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpServers.jsonMapper(),
-                new EofSignal(in, closed), out);
+                gate.serverInput(), gate.serverOutput());
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(McpServers.NAME, McpServers.VERSION)
                 .instructions(McpServers.INSTRUCTIONS)
@@ -94,46 +111,10 @@ public final class McpCommand {
                 .addToolFilter(tools.listFilter())
                 .tools(tools.forUser(user))
                 .build();
-        closed.await();
-        server.closeGracefully();
-    }
-
-    /** Tells the waiting main thread when the client has closed stdin (the MCP stdio shutdown signal). */
-    private static final class EofSignal extends FilterInputStream {
-
-        private final CountDownLatch closed;
-
-        EofSignal(InputStream in, CountDownLatch closed) {
-            super(in);
-            this.closed = closed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return signal(super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return signal(super.read(b, off, len));
-            } catch (IOException e) {
-                closed.countDown();
-                throw e;
-            }
-        }
-
-        private int signal(int result) {
-            if (result < 0) {
-                closed.countDown();
-            }
-            return result;
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed.countDown();
-            super.close();
+        try {
+            gate.pumpUntilEof();
+        } finally {
+            server.closeGracefully();
         }
     }
 }
