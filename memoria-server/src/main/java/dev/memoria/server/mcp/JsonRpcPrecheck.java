@@ -69,12 +69,14 @@ final class JsonRpcPrecheck {
 
     private static Optional<JsonRpcError> envelope(JsonNode message, boolean responsesExpected) {
         Object id = idOf(message);
-        if (!"2.0".equals(message.path("jsonrpc").asText(null))) {
+        if (!message.path("jsonrpc").isTextual() || !"2.0".equals(message.get("jsonrpc").asText())) {
             return Optional.of(new JsonRpcError(400, id, INVALID_REQUEST, "\"jsonrpc\" must be \"2.0\""));
         }
         JsonNode rawId = message.get("id");
-        if (rawId != null && !(rawId.isTextual() || rawId.isIntegralNumber() || rawId.isNull())) {
-            return Optional.of(new JsonRpcError(400, null, INVALID_REQUEST, "\"id\" must be a string or an integer"));
+        // beyond a long the SDK's stdio session fails on the id and stops reading altogether
+        if (rawId != null && !(rawId.isTextual() || (rawId.isIntegralNumber() && rawId.canConvertToLong())
+                || rawId.isNull())) {
+            return Optional.of(new JsonRpcError(400, null, INVALID_REQUEST, "\"id\" must be a string or a 64-bit integer"));
         }
         JsonNode method = message.get("method");
         boolean isResponse = method == null && (message.has("result") || message.has("error"));

@@ -43,9 +43,14 @@ final class McpChild implements AutoCloseable {
 
     /** Writes the lines (each followed by a newline) and closes stdin: the client is done. */
     McpChild sendAndClose(List<String> lines) throws IOException {
+        return sendBytesAndClose(lines.stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    McpChild sendBytesAndClose(List<byte[]> lines) throws IOException {
         try (OutputStream in = process.getOutputStream()) {
-            for (String line : lines) {
-                in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            for (byte[] line : lines) {
+                in.write(line);
+                in.write('\n');
             }
         }
         return this;
