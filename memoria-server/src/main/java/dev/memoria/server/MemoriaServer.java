@@ -22,6 +22,7 @@ import dev.memoria.server.config.RedactedConfig;
 import dev.memoria.server.config.MasterKeyFile;
 import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.http.HttpApi;
+import dev.memoria.server.http.RegisteredRoutes;
 import dev.memoria.server.metrics.MeteredEmbedder;
 import dev.memoria.server.metrics.ServerMetrics;
 import io.javalin.Javalin;
@@ -49,9 +50,11 @@ public final class MemoriaServer implements AutoCloseable {
     private final String instanceId;
     private final Memoria memoria;
     private final OpenAiChatClient llm;
+    private final RegisteredRoutes routes;
 
     private MemoriaServer(Javalin app, SqlStorage storage, Embedder embedder, String instanceId, Memoria memoria,
-                          OpenAiChatClient llm) {
+                          OpenAiChatClient llm, RegisteredRoutes routes) {
+        this.routes = routes;
         this.app = app;
         this.storage = storage;
         this.embedder = embedder;
@@ -91,8 +94,9 @@ public final class MemoriaServer implements AutoCloseable {
             ApiKeyVerifier apiKeys = raw -> memoria.verifyKey(raw).map(k -> Principal.apiKey(k.userId(), k.keyId()));
             Authenticator authenticator = new Authenticator(masterKey, apiKeys);
             RequestLimits limits = RequestLimits.parse(config.rateLimitAuthKeys(), config.authFailuresPerMinute());
-            Javalin app = new HttpApi(memoria, storage.health(), authenticator, limits, mapper, instanceId,
-                    config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect), metrics).create();
+            HttpApi api = new HttpApi(memoria, storage.health(), authenticator, limits, mapper, instanceId,
+                    config.maxBodyBytes(), () -> RedactedConfig.of(config, dialect), metrics);
+            Javalin app = api.create();
             metrics.bindStorage(memoria);
             metrics.bindCluster(memoria);
             app.start(config.port());
@@ -101,7 +105,7 @@ public final class MemoriaServer implements AutoCloseable {
             LOG.info("Memoria {} listening on port {} ({} storage, embedder {}) — ready in {} ms", instanceId, app.port(),
                     storage.dialectName(), embedder == null ? "none" : embedder.model(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new MemoriaServer(app, storage, embedder, instanceId, memoria, llm);
+            return new MemoriaServer(app, storage, embedder, instanceId, memoria, llm, api.routes());
         } catch (RuntimeException e) {
             if (storage != null) {
                 storage.close();
@@ -162,6 +166,11 @@ public final class MemoriaServer implements AutoCloseable {
 
     public Memoria memoria() {
         return memoria;
+    }
+
+    /** Every endpoint this server serves, as registered. */
+    public List<RegisteredRoutes.Route> routes() {
+        return routes.list();
     }
 
     /**

@@ -36,6 +36,7 @@ public final class HttpApi {
     private final RequestLimits limits;
     private final Supplier<Map<String, Object>> redactedConfig;
     private final ServerMetrics metrics;
+    private final RegisteredRoutes routes = new RegisteredRoutes();
 
     public HttpApi(Memoria memoria, StorageHealth storageHealth, Authenticator authenticator, RequestLimits limits,
                    ObjectMapper mapper, String instanceId, long maxBodyBytes,
@@ -56,6 +57,7 @@ public final class HttpApi {
 
     public Javalin create() {
         return Javalin.create(config -> {
+            config.events.handlerAdded(routes::record); // first, so that it sees every route below
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -94,6 +96,11 @@ public final class HttpApi {
             McpHttpEndpoint.install(config, memoria, this::authenticate, maxBodyBytes);
             new dev.memoria.server.ui.ConsoleRoutes().register(config.routes);
         });
+    }
+
+    /** The endpoints {@link #create()} registered. */
+    public RegisteredRoutes routes() {
+        return routes;
     }
 
     private void authenticate(Context ctx) {
