@@ -56,7 +56,11 @@ class McpStdioRobustnessTest {
 
     @Test
     void badLinesAreAnsweredAndTheSessionGoesOn() throws Exception {
-        try (McpChild child = McpChild.start(List.of(), env())) {
+        Map<String, String> env = new java.util.HashMap<>(env());
+        env.put("MEMORIA_MAX_BODY_BYTES", "4096"); // the longest stdio message, as for REST bodies
+        String tooLong = "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"ping\",\"params\":{\"pad\":\""
+                + "x".repeat(10_000) + "\"}}";
+        try (McpChild child = McpChild.start(List.of(), env)) {
             List<String> out = child.sendAndClose(List.of(McpChild.INITIALIZE, McpChild.INITIALIZED,
                     "not json at all",
                     "[{\"jsonrpc\":\"2.0\",\"id\":90,\"method\":\"ping\"}]",
@@ -65,13 +69,16 @@ class McpStdioRobustnessTest {
                     "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"initialize\"}",
                     "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"memory_store\","
                             + "\"arguments\":[1]}}",
+                    tooLong,
                     "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\"}",
                     store(7, "still serving after bad lines"))).output();
 
             Map<String, List<JsonNode>> answers = byId(out);
             assertThat(answers.get("init").get(0).has("result")).isTrue();
             assertThat(answers.get("null")).extracting(m -> m.path("error").path("code").asInt())
-                    .containsExactly(-32700, -32600);
+                    .containsExactly(-32700, -32600, -32600);
+            assertThat(answers.get("null").get(2).path("error").path("message").asText())
+                    .isEqualTo("Message larger than 4096 bytes");
             assertThat(answers.get("2").get(0).path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(answers.get("3").get(0).path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(answers.get("4").get(0).path("error").path("code").asInt()).isEqualTo(-32602);
