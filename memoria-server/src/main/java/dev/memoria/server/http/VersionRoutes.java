@@ -3,7 +3,6 @@ package dev.memoria.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
-import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.in.ApplyCommand;
 import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.BranchChanges;
@@ -19,12 +18,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
+import dev.memoria.ports.in.InputTimestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -195,7 +191,7 @@ public final class VersionRoutes {
             names = body.stringList("names");
         }
         String prefix = body.optionalText("prefix");
-        Instant olderThan = olderThan(body.optionalText("older_than"));
+        Instant olderThan = InputTimestamp.parse("older_than", body.optionalText("older_than"));
         Map<String, Object> json = new LinkedHashMap<>();
         if ((names == null || names.isEmpty()) && prefix == null && olderThan == null) {
             json.put("deleted", 0);
@@ -208,23 +204,6 @@ public final class VersionRoutes {
         json.put("names", deleted);
         json.put("result", "Deleted " + deleted.size() + " snapshot(s): " + String.join(", ", deleted));
         ctx.json(json);
-    }
-
-    private static Instant olderThan(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_older_than", "older_than must be ISO date e.g. '2026-03-01'");
-        }
     }
 
     private void rollback(Context ctx) {
@@ -261,7 +240,7 @@ public final class VersionRoutes {
     private void createBranch(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         String name = body.requiredString("name");
-        Instant fromTime = fromTimestamp(body.optionalText("from_timestamp"));
+        Instant fromTime = InputTimestamp.parse("from_timestamp", body.optionalText("from_timestamp"));
         BranchInfo info = memoria.createBranch(user(ctx), name, body.optionalText("from_snapshot"), fromTime);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", "Created branch '" + info.branch().name() + "'");
@@ -269,21 +248,6 @@ public final class VersionRoutes {
         json.put("source_branch", info.branch().sourceBranch());
         json.put("source_revision", info.branch().sourceRevision());
         ctx.status(201).json(json);
-    }
-
-    private static Instant fromTimestamp(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.contains("T")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_timestamp",
-                    "from_timestamp must be 'YYYY-MM-DD HH:MM:SS' (UTC) or RFC 3339");
-        }
     }
 
     private void checkout(Context ctx) {
