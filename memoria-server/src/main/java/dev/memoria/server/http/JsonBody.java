@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.MemoriaException;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.model.MemoryType;
 import dev.memoria.ports.model.TrustTier;
 import io.javalin.http.Context;
 
-import dev.memoria.ports.in.InputTimestamp;
 import java.time.Instant;
 
 import java.util.ArrayList;

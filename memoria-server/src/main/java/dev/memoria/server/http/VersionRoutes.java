@@ -7,18 +7,19 @@ import dev.memoria.ports.in.ApplyCommand;
 import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.BranchChanges;
 import dev.memoria.ports.in.BranchInfo;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.in.MergeResult;
 import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.RollbackResult;
 import dev.memoria.ports.in.SnapshotDetail;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.in.StateDiff;
 import dev.memoria.ports.model.Memory;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
-import dev.memoria.ports.in.InputTimestamp;
 import java.time.Instant;
 
 import java.util.ArrayList;
@@ -93,18 +94,17 @@ public final class VersionRoutes {
     private void listSnapshots(Context ctx) {
         int limit = Math.max(1, Math.min(500, Requests.intQuery(ctx, "limit", 20)));
         int offset = Math.max(0, Requests.intQuery(ctx, "offset", 0));
-        List<SnapshotInfo> all = memoria.listSnapshots(user(ctx));
-        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
-        StringBuilder text = new StringBuilder(page.isEmpty() ? "Snapshots (0):"
-                : "Snapshots (" + all.size() + " total):");
-        page.forEach(s -> text.append('\n').append(s.snapshot().name()).append(" (")
+        SnapshotPage page = memoria.listSnapshots(user(ctx), limit, offset); // paged in storage
+        StringBuilder text = new StringBuilder(page.items().isEmpty() ? "Snapshots (0):"
+                : "Snapshots (" + page.total() + " total):");
+        page.items().forEach(s -> text.append('\n').append(s.snapshot().name()).append(" (")
                 .append(MemoryJson.timestamp(s.snapshot().createdAt())).append(')'));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("snapshots", page.stream().map(VersionRoutes::summary).toList());
-        json.put("total", all.size());
+        json.put("snapshots", page.items().stream().map(VersionRoutes::summary).toList());
+        json.put("total", page.total());
         json.put("limit", limit);
         json.put("offset", offset);
-        json.put("has_more", (long) offset + page.size() < all.size());
+        json.put("has_more", page.hasMore());
         json.put("result", text.toString());
         ctx.json(json);
     }

@@ -8,15 +8,16 @@ import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.BranchChanges;
 import dev.memoria.ports.in.BranchInfo;
 import dev.memoria.ports.in.Caller;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.in.MergeResult;
 import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.model.Memory;
 import dev.memoria.server.http.JsonBody;
 import dev.memoria.server.http.MemoryJson;
 import dev.memoria.server.http.PickRequests;
 
-import dev.memoria.ports.in.InputTimestamp;
 import java.time.Instant;
 
 import java.util.ArrayList;
@@ -66,10 +67,9 @@ final class VersionTools {
     private String snapshots(String user, ToolArguments args) {
         int limit = args.integer("limit", 20, 1, 500);
         int offset = args.integer("offset", 0, 0, Integer.MAX_VALUE);
-        List<SnapshotInfo> all = memoria.listSnapshots(user);
-        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-        return ResultTexts.snapshots(page.stream().map(s -> new ResultTexts.SnapshotLine(s.snapshot().name(),
-                MemoryJson.timestamp(s.snapshot().createdAt()))).toList(), all.size());
+        SnapshotPage page = memoria.listSnapshots(user, limit, offset);
+        return ResultTexts.snapshots(page.items().stream().map(s -> new ResultTexts.SnapshotLine(s.snapshot().name(),
+                MemoryJson.timestamp(s.snapshot().createdAt()))).toList(), (int) page.total());
     }
 
     private String snapshotDelete(String user, ToolArguments args) {

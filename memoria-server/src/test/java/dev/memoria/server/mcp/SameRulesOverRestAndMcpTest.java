@@ -160,4 +160,30 @@ class SameRulesOverRestAndMcpTest {
         assertThat(overMcp("memory_reflect", Map.of("mode", "internal")).refusal())
                 .isEqualTo("LLM_API_KEY not configured");
     }
+
+    @Test
+    void snapshotPagesAreTheSameOverRestAndMcp() throws Exception {
+        ApiClient pager = new ApiClient(server.port()).asMaster(MASTER, "pager");
+        McpSyncClient pagerMcp = McpTestClients.http(server.port(), Map.of("Authorization", "Bearer " + MASTER,
+                "X-User-Id", "pager"));
+        try {
+            pagerMcp.initialize();
+            for (int i = 0; i < 5; i++) {
+                pager.post("/v1/memories", JSON.writeValueAsString(Map.of("content", "paged fact " + i)));
+                assertThat(pager.post("/v1/snapshots", JSON.writeValueAsString(Map.of("name", "page" + i))).status())
+                        .isEqualTo(201);
+            }
+            var page = pager.get("/v1/snapshots?limit=2&offset=1").json();
+            assertThat(page.get("total").asInt()).isEqualTo(5);
+            assertThat(page.get("has_more").asBoolean()).isTrue();
+            assertThat(page.get("snapshots").findValuesAsText("name")).containsExactly("page3", "page2");
+            assertThat(page.get("snapshots").get(0).get("memory_count").asInt()).isEqualTo(4);
+            String viaMcp = text(call(pagerMcp, "memory_snapshots", Map.of("limit", 2, "offset", 1)));
+            assertThat(viaMcp).isEqualTo(page.get("result").asText().replace("Snapshots (0):", "No snapshots found."));
+            assertThat(pager.get("/v1/snapshots?limit=2&offset=4").json().get("has_more").asBoolean()).isFalse();
+            assertThat(pager.get("/v1/snapshots?limit=2&offset=9").json().get("snapshots")).isEmpty();
+        } finally {
+            pagerMcp.closeGracefully();
+        }
+    }
 }
