@@ -46,6 +46,7 @@ import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.RollbackResult;
 import dev.memoria.ports.in.SnapshotDetail;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.in.StateDiff;
 import dev.memoria.ports.in.BrowseMemories;
 import dev.memoria.ports.in.Caller;
@@ -379,6 +380,11 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     @Override
     public List<SnapshotInfo> listSnapshots(String userId) {
         return snapshots.listSnapshots(userId);
+    }
+
+    @Override
+    public SnapshotPage listSnapshots(String userId, int limit, int offset) {
+        return snapshots.listSnapshots(userId, limit, offset);
     }
 
     @Override

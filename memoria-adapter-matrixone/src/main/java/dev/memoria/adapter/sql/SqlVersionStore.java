@@ -241,6 +241,19 @@ final class SqlVersionStore implements VersionStore {
     }
 
     @Override
+    public List<Snapshot> listSnapshots(String userId, int limit, int offset) {
+        return db.read("list snapshots", h -> h.createQuery("SELECT * FROM " + SNAPSHOTS + " WHERE user_id = :u "
+                        + "ORDER BY created_at DESC, revision DESC, snapshot_name DESC LIMIT :limit OFFSET :offset")
+                .bind("u", userId).bind("limit", limit).bind("offset", offset).map(snapshotMapper()).list());
+    }
+
+    @Override
+    public long countSnapshots(String userId) {
+        return db.read("count snapshots", h -> h.createQuery("SELECT COUNT(*) FROM " + SNAPSHOTS
+                        + " WHERE user_id = :u").bind("u", userId).mapTo(Long.class).one());
+    }
+
+    @Override
     public Optional<Snapshot> findSnapshot(String userId, String name) {
         return db.read("read a snapshot", h -> h.createQuery("SELECT * FROM " + SNAPSHOTS
                         + " WHERE user_id = :u AND snapshot_name = :n")

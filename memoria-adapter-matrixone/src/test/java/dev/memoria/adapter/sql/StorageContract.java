@@ -452,6 +452,21 @@ abstract class StorageContract {
     // ---- snapshots ---------------------------------------------------------------------------------------
 
     @Test
+    void snapshotsArePagedInStorageNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            store("m" + i);
+            versions.createSnapshot(user, "p" + i, main, null, false);
+        }
+        assertThat(versions.countSnapshots(user)).isEqualTo(5);
+        assertThat(versions.countSnapshots(newUser())).isZero();
+        assertThat(versions.listSnapshots(user, 2, 0)).extracting(Snapshot::name).containsExactly("p4", "p3");
+        assertThat(versions.listSnapshots(user, 2, 2)).extracting(Snapshot::name).containsExactly("p2", "p1");
+        assertThat(versions.listSnapshots(user, 2, 4)).extracting(Snapshot::name).containsExactly("p0");
+        assertThat(versions.listSnapshots(user, 10, 5)).isEmpty();
+        assertThat(versions.listSnapshots(user, 500, 0)).isEqualTo(versions.listSnapshots(user));
+    }
+
+    @Test
     void snapshotsNameARevision() {
         store("before");
         Snapshot first = versions.createSnapshot(user, "first", main, "desc", false);

@@ -4,6 +4,7 @@ import dev.memoria.core.MemoryIds;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.core.llm.Reflection;
 import dev.memoria.ports.error.InvalidInputException;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.model.GovernanceRun;
 import dev.memoria.ports.out.GovernanceLog;
 import dev.memoria.ports.out.TaskStore;
@@ -93,6 +94,39 @@ public final class Governance {
         GovernanceReport report = run(operation, userId);
         cooldowns.markRun(userId, operation);
         return new Triggered(null, report);
+    }
+
+    /**
+     * A per-user reflect request's answer, one of: the clusters handed to the caller ({@code candidates}: no model,
+     * or mode {@code candidates}; no cooldown starts), skipped for the cooldown, or the model's outcome.
+     */
+    public record ReflectRun(List<Reflection.Cluster> candidates, Long cooldownRemainingSeconds,
+                             Reflection.Outcome outcome) {
+        public boolean handedOver() {
+            return candidates != null;
+        }
+
+        public boolean skipped() {
+            return cooldownRemainingSeconds != null;
+        }
+    }
+
+    /**
+     * {@code POST /v1/reflect} and {@code memory_reflect}: the mode decides whether the model works
+     * ({@code internal} without one is refused); only a model run is behind the cooldown, which {@code force}
+     * skips.
+     */
+    public ReflectRun reflect(String userId, LlmMode mode, boolean force) {
+        if (!mode.usesModel(reflection.llmAvailable())) {
+            return new ReflectRun(reflection.candidates(userId), null, null);
+        }
+        if (!force) {
+            Optional<Long> remaining = reflectCooldown(userId);
+            if (remaining.isPresent()) {
+                return new ReflectRun(null, remaining.get(), null);
+            }
+        }
+        return new ReflectRun(null, null, reflect(userId));
     }
 
     /** Seconds left of the reflect cooldown, when it applies. */

@@ -1,6 +1,7 @@
 package dev.memoria.core.llm;
 
 import dev.memoria.core.entity.EntityLinker;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
@@ -55,6 +56,26 @@ public final class EntityExtraction {
     private final MemoryStore store;
     private final EntityStore entities;
     private final EntityLinker linker;
+
+    /**
+     * What an extraction request did: without the model, the memories still to link and the entities known, for
+     * the caller to extract ({@code extracted} null); with it, the extraction's result.
+     */
+    public record Extraction(List<Memory> unlinked, List<Entity> known, ExtractResult extracted) {
+        public boolean handedOver() {
+            return extracted == null;
+        }
+    }
+
+    /** {@code POST /v1/extract-entities} and {@code memory_extract_entities}: the mode decides who extracts. */
+    public Extraction extract(String userId, LlmMode mode) {
+        if (!mode.usesModel(llmAvailable())) {
+            List<Memory> unlinked = unlinked(userId);
+            return new Extraction(unlinked, unlinked.isEmpty() ? List.of() : list(userId), null);
+        }
+        ExtractResult result = extract(userId);
+        return new Extraction(result.unlinked(), List.of(), result);
+    }
 
     public EntityExtraction(LlmPort llm, MemoryStore store, EntityStore entities) {
         this.llm = llm;

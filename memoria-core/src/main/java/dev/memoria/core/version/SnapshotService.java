@@ -9,6 +9,7 @@ import dev.memoria.ports.in.ManageSnapshots;
 import dev.memoria.ports.in.RollbackResult;
 import dev.memoria.ports.in.SnapshotDetail;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.in.StateDiff;
 import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.Memory;
@@ -64,6 +65,16 @@ public final class SnapshotService implements ManageSnapshots {
     @Override
     public List<SnapshotInfo> listSnapshots(String userId) {
         return versions.listSnapshots(userId).stream().map(this::info).toList();
+    }
+
+    @Override
+    public SnapshotPage listSnapshots(String userId, int limit, int offset) {
+        int size = Math.max(1, Math.min(MAX_PAGE, limit));
+        int skip = Math.max(0, offset);
+        long total = versions.countSnapshots(userId);
+        List<SnapshotInfo> page = skip >= total ? List.of()
+                : versions.listSnapshots(userId, size, skip).stream().map(this::info).toList();
+        return new SnapshotPage(page, total, size, skip);
     }
 
     private Snapshot find(String userId, String name) {

@@ -374,6 +374,16 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     @Override
+    public synchronized List<Snapshot> listSnapshots(String userId, int limit, int offset) {
+        return listSnapshots(userId).stream().skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long countSnapshots(String userId) {
+        return listSnapshots(userId).size();
+    }
+
+    @Override
     public synchronized Optional<Snapshot> findSnapshot(String userId, String name) {
         return Optional.ofNullable(snapshots.get(userId + "/" + name));
     }

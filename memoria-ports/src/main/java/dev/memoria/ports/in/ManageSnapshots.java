@@ -11,6 +11,14 @@ public interface ManageSnapshots {
 
     List<SnapshotInfo> listSnapshots(String userId);
 
+    /**
+     * One page of the user's snapshots, newest first; {@code limit} is clamped to 1..{@value #MAX_PAGE} and
+     * {@code offset} to 0 or more. Only the page's snapshots have their memories counted.
+     */
+    SnapshotPage listSnapshots(String userId, int limit, int offset);
+
+    int MAX_PAGE = 500;
+
     SnapshotDetail snapshotDetail(String userId, String name, int limit, int offset);
 
     /** The snapshot compared with the current state of its branch. */

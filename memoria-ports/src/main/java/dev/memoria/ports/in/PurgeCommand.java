@@ -20,7 +20,7 @@ public record PurgeCommand(Caller caller, List<String> memoryIds, String topic, 
         }
         int selectors = (memoryIds.isEmpty() ? 0 : 1) + (topic == null ? 0 : 1) + (sessionId == null ? 0 : 1);
         if (selectors > 1) {
-            throw new InvalidInputException("too_many_selectors", "provide only one of memory_ids, topic, or session_id");
+            throw new InvalidInputException("too_many_selectors", "Provide only one of memory_id(s), topic, or session_id");
         }
         if (topic != null && topic.length() < 3) {
             throw new InvalidInputException("topic_too_short", "topic must be at least 3 characters");

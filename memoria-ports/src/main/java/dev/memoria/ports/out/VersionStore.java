@@ -71,6 +71,11 @@ public interface VersionStore {
     /** The user's snapshots, newest first. */
     List<Snapshot> listSnapshots(String userId);
 
+    /** One page of {@link #listSnapshots(String)}, read as a page from storage. */
+    List<Snapshot> listSnapshots(String userId, int limit, int offset);
+
+    long countSnapshots(String userId);
+
     Optional<Snapshot> findSnapshot(String userId, String name);
 
     boolean deleteSnapshot(String userId, String name);

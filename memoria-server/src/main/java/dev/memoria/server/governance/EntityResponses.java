@@ -1,12 +1,11 @@
 package dev.memoria.server.governance;
 
 import dev.memoria.core.llm.EntityExtraction;
-import dev.memoria.ports.error.UnavailableException;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.ports.model.Memory;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,31 +17,20 @@ public final class EntityResponses {
     private EntityResponses() {
     }
 
-    /**
-     * Without an LLM (or in {@code candidates} mode) lists the memories still to be linked and the entities known,
-     * for the agent to extract itself; with one, extracts and links them.
-     */
-    public static Map<String, Object> extract(EntityExtraction extraction, String user, String mode) {
-        if ("internal".equals(mode) && !extraction.llmAvailable()) {
-            throw new UnavailableException("llm_not_configured", "LLM_API_KEY not configured");
-        }
-        if ("candidates".equals(mode) || !extraction.llmAvailable()) {
-            List<Memory> unlinked = extraction.unlinked(user);
-            if (unlinked.isEmpty()) {
-                return complete();
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("status", "candidates");
-            json.put("unlinked", unlinked.size());
-            json.put("memories", unlinked.stream().map(EntityResponses::memoryRef).toList());
-            json.put("existing_entities", extraction.list(user).stream().map(EntityResponses::entity).toList());
-            return json;
-        }
-        EntityExtraction.ExtractResult result = extraction.extract(user);
-        if (result.unlinked().isEmpty()) {
+    /** The body for an extraction {@link EntityExtraction#extract(String, LlmMode) decided in the core}. */
+    public static Map<String, Object> extract(EntityExtraction.Extraction extraction) {
+        if (extraction.unlinked().isEmpty()) {
             return complete();
         }
         Map<String, Object> json = new LinkedHashMap<>();
+        if (extraction.handedOver()) {
+            json.put("status", "candidates");
+            json.put("unlinked", extraction.unlinked().size());
+            json.put("memories", extraction.unlinked().stream().map(EntityResponses::memoryRef).toList());
+            json.put("existing_entities", extraction.known().stream().map(EntityResponses::entity).toList());
+            return json;
+        }
+        EntityExtraction.ExtractResult result = extraction.extracted();
         json.put("status", "done");
         json.put("total_memories", result.unlinked().size());
         json.put("entities_found", result.entitiesFound());

@@ -8,7 +8,7 @@ import dev.memoria.core.governance.GovernanceReport;
 import dev.memoria.core.llm.EntityExtraction;
 import dev.memoria.core.llm.Reflection;
 import dev.memoria.ports.error.InvalidInputException;
-import dev.memoria.ports.error.UnavailableException;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.server.http.JsonBody;
 import dev.memoria.server.http.Requests;
@@ -85,28 +85,18 @@ public final class GovernanceRoutes {
 
     private void reflect(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = LlmModes.parse(body.optionalText("mode"));
-        boolean force = OptionalBody.flag(body, "force");
-        String user = Requests.principal(ctx).userId();
-        Governance governance = memoria.governance();
-        Reflection reflection = governance.reflection();
-        if ("internal".equals(mode) && !reflection.llmAvailable()) {
-            throw new UnavailableException("llm_not_configured", "LLM_API_KEY not configured");
-        }
-        if ("candidates".equals(mode) || !reflection.llmAvailable()) {
-            List<Reflection.Cluster> clusters = reflection.candidates(user);
-            ctx.json(Map.of("candidates", clusters.stream().map(GovernanceRoutes::clusterJson).toList(),
+        Governance.ReflectRun run = memoria.governance().reflect(Requests.principal(ctx).userId(),
+                LlmMode.parse(body.optionalText("mode")), OptionalBody.flag(body, "force"));
+        if (run.handedOver()) {
+            ctx.json(Map.of("candidates", run.candidates().stream().map(GovernanceRoutes::clusterJson).toList(),
                     "scenes_created", 0));
             return;
         }
-        if (!force) {
-            var remaining = governance.reflectCooldown(user);
-            if (remaining.isPresent()) {
-                ctx.json(skipped(remaining.get()));
-                return;
-            }
+        if (run.skipped()) {
+            ctx.json(skipped(run.cooldownRemainingSeconds()));
+            return;
         }
-        Reflection.Outcome outcome = governance.reflect(user);
+        Reflection.Outcome outcome = run.outcome();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scenes_created", outcome.scenesCreated());
         json.put("candidates_found", outcome.candidates().size());
@@ -127,8 +117,8 @@ public final class GovernanceRoutes {
 
     private void extractEntities(Context ctx) {
         JsonBody body = OptionalBody.of(ctx, mapper);
-        String mode = LlmModes.parse(body.optionalText("mode"));
-        ctx.json(EntityResponses.extract(memoria.governance().entities(), Requests.principal(ctx).userId(), mode));
+        ctx.json(EntityResponses.extract(memoria.governance().entities().extract(Requests.principal(ctx).userId(),
+                LlmMode.parse(body.optionalText("mode")))));
     }
 
     private void linkEntities(Context ctx) {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.error.MemoriaException;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.model.MemoryType;
 import dev.memoria.ports.model.TrustTier;
 import io.javalin.http.Context;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -217,16 +217,9 @@ public final class JsonBody {
         return types;
     }
 
+    /** A point in time in any of the spellings of {@link InputTimestamp}; null when absent. */
     public Instant timestamp(String field) {
-        String value = string(field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(field, "must be an RFC 3339 timestamp such as 2026-04-12T10:00:00Z");
-        }
+        return InputTimestamp.parse(field, string(field));
     }
 
     private static InvalidInputException invalid(String field, String problem) {

@@ -8,6 +8,7 @@ import dev.memoria.ports.error.NotFoundException;
 import dev.memoria.ports.in.AsOf;
 import dev.memoria.ports.in.Caller;
 import dev.memoria.ports.in.ExplainLevel;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.in.MemoryHistory;
 import dev.memoria.ports.in.Profile;
 import dev.memoria.ports.in.RetrievalResult;
@@ -23,8 +24,6 @@ import dev.memoria.ports.model.TrustTier;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ public final class MemoryReadRoutes {
             "trust_tier", "branch", "memory_types", "limit", "cursor", "as_of_snapshot", "as_of");
     private static final Set<String> FULLTEXT_FIELDS = Set.of("query", "extra_metadata_filter", "subject_id",
             "memory_types", "session_id", "trust_tier", "branch", "limit");
-    private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CURSOR = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final Memoria memoria;
@@ -101,22 +99,10 @@ public final class MemoryReadRoutes {
         if (tier != null) {
             filter = filter.withTrustTier(TrustTier.parse(tier));
         }
-        AsOf asOf = new AsOf(Requests.query(ctx, "as_of_snapshot"), timeQuery(ctx, "as_of"));
+        AsOf asOf = new AsOf(Requests.query(ctx, "as_of_snapshot"), InputTimestamp.parse("as_of", Requests.query(ctx, "as_of")));
         MemoryPage page = memoria.list(Requests.caller(ctx), filter,
                 new PageRequest(cursor == null ? null : cursor.toLowerCase(java.util.Locale.ROOT), limit), asOf);
         ctx.json(pageJson(page));
-    }
-
-    private static java.time.Instant timeQuery(Context ctx, String name) {
-        String value = Requests.query(ctx, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_query", name + " must be an RFC 3339 timestamp");
-        }
     }
 
     private static Map<String, Object> pageJson(MemoryPage page) {
@@ -187,31 +173,10 @@ public final class MemoryReadRoutes {
         return value.trim();
     }
 
+    /** The filter's limits (fields, key pattern, value size) are {@link MemoryFilter}'s own. */
     private Map<String, Object> metadataFilter(JsonBody body) {
         Map<String, Object> filter = body.object("extra_metadata_filter");
-        if (filter == null) {
-            return Map.of();
-        }
-        if (filter.size() > 16) {
-            throw new InvalidInputException("invalid_metadata_filter",
-                    "extra_metadata_filter must not contain more than 16 fields");
-        }
-        for (Map.Entry<String, Object> entry : filter.entrySet()) {
-            if (!METADATA_KEY.matcher(entry.getKey()).matches() || entry.getKey().length() > 64) {
-                throw new InvalidInputException("invalid_metadata_filter",
-                        "extra_metadata_filter keys must match [A-Za-z_][A-Za-z0-9_]* and be at most 64 bytes");
-            }
-            Object value = entry.getValue();
-            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                throw new InvalidInputException("invalid_metadata_filter",
-                        "extra_metadata_filter values must be strings, numbers or booleans");
-            }
-            if (String.valueOf(value).length() > 1024) {
-                throw new InvalidInputException("invalid_metadata_filter",
-                        "extra_metadata_filter values must be at most 1024 bytes");
-            }
-        }
-        return filter;
+        return filter == null ? Map.of() : filter;
     }
 
     private void fulltext(Context ctx) {

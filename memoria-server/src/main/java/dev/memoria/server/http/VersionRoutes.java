@@ -3,16 +3,17 @@ package dev.memoria.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
-import dev.memoria.ports.error.InvalidInputException;
 import dev.memoria.ports.in.ApplyCommand;
 import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.BranchChanges;
 import dev.memoria.ports.in.BranchInfo;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.in.MergeResult;
 import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.RollbackResult;
 import dev.memoria.ports.in.SnapshotDetail;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.in.StateDiff;
 import dev.memoria.ports.model.Memory;
 import io.javalin.config.RoutesConfig;
@@ -20,11 +21,7 @@ import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,18 +94,17 @@ public final class VersionRoutes {
     private void listSnapshots(Context ctx) {
         int limit = Math.max(1, Math.min(500, Requests.intQuery(ctx, "limit", 20)));
         int offset = Math.max(0, Requests.intQuery(ctx, "offset", 0));
-        List<SnapshotInfo> all = memoria.listSnapshots(user(ctx));
-        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), (int) Math.min((long) offset + limit, all.size()));
-        StringBuilder text = new StringBuilder(page.isEmpty() ? "Snapshots (0):"
-                : "Snapshots (" + all.size() + " total):");
-        page.forEach(s -> text.append('\n').append(s.snapshot().name()).append(" (")
+        SnapshotPage page = memoria.listSnapshots(user(ctx), limit, offset); // paged in storage
+        StringBuilder text = new StringBuilder(page.items().isEmpty() ? "Snapshots (0):"
+                : "Snapshots (" + page.total() + " total):");
+        page.items().forEach(s -> text.append('\n').append(s.snapshot().name()).append(" (")
                 .append(MemoryJson.timestamp(s.snapshot().createdAt())).append(')'));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("snapshots", page.stream().map(VersionRoutes::summary).toList());
-        json.put("total", all.size());
+        json.put("snapshots", page.items().stream().map(VersionRoutes::summary).toList());
+        json.put("total", page.total());
         json.put("limit", limit);
         json.put("offset", offset);
-        json.put("has_more", (long) offset + page.size() < all.size());
+        json.put("has_more", page.hasMore());
         json.put("result", text.toString());
         ctx.json(json);
     }
@@ -195,7 +191,7 @@ public final class VersionRoutes {
             names = body.stringList("names");
         }
         String prefix = body.optionalText("prefix");
-        Instant olderThan = olderThan(body.optionalText("older_than"));
+        Instant olderThan = InputTimestamp.parse("older_than", body.optionalText("older_than"));
         Map<String, Object> json = new LinkedHashMap<>();
         if ((names == null || names.isEmpty()) && prefix == null && olderThan == null) {
             json.put("deleted", 0);
@@ -208,23 +204,6 @@ public final class VersionRoutes {
         json.put("names", deleted);
         json.put("result", "Deleted " + deleted.size() + " snapshot(s): " + String.join(", ", deleted));
         ctx.json(json);
-    }
-
-    private static Instant olderThan(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_older_than", "older_than must be ISO date e.g. '2026-03-01'");
-        }
     }
 
     private void rollback(Context ctx) {
@@ -261,7 +240,7 @@ public final class VersionRoutes {
     private void createBranch(Context ctx) {
         JsonBody body = JsonBody.of(ctx, mapper);
         String name = body.requiredString("name");
-        Instant fromTime = fromTimestamp(body.optionalText("from_timestamp"));
+        Instant fromTime = InputTimestamp.parse("from_timestamp", body.optionalText("from_timestamp"));
         BranchInfo info = memoria.createBranch(user(ctx), name, body.optionalText("from_snapshot"), fromTime);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", "Created branch '" + info.branch().name() + "'");
@@ -269,21 +248,6 @@ public final class VersionRoutes {
         json.put("source_branch", info.branch().sourceBranch());
         json.put("source_revision", info.branch().sourceRevision());
         ctx.status(201).json(json);
-    }
-
-    private static Instant fromTimestamp(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.contains("T")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid_timestamp",
-                    "from_timestamp must be 'YYYY-MM-DD HH:MM:SS' (UTC) or RFC 3339");
-        }
     }
 
     private void checkout(Context ctx) {

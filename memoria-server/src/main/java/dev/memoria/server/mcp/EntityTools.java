@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memoria.core.Memoria;
 import dev.memoria.core.llm.EntityExtraction;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.model.Entity;
 import dev.memoria.server.governance.EntityResponses;
-import dev.memoria.server.governance.LlmModes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ final class EntityTools {
     }
 
     private String extract(String user, ToolArguments args) {
-        String mode = LlmModes.parse(args.text("mode"));
-        return ResultTexts.compact(EntityResponses.extract(memoria.governance().entities(), user, mode));
+        return ResultTexts.compact(EntityResponses.extract(memoria.governance().entities().extract(user,
+                LlmMode.parse(args.text("mode")))));
     }
 
     private String link(String user, ToolArguments args) {

@@ -5,15 +5,13 @@ import dev.memoria.core.governance.Governance;
 import dev.memoria.core.governance.GovernanceOps;
 import dev.memoria.core.governance.GovernanceReport;
 import dev.memoria.core.llm.Reflection;
-import dev.memoria.ports.error.UnavailableException;
+import dev.memoria.ports.in.LlmMode;
 import dev.memoria.ports.in.SnapshotInfo;
 import dev.memoria.ports.model.Memory;
-import dev.memoria.server.governance.LlmModes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Memory hygiene on the facade's {@link Governance}: the user-triggered governance, consolidation and reflection
@@ -59,26 +57,19 @@ final class GovernanceTools {
     }
 
     /**
-     * Same decision as {@code POST /v1/reflect}: without a model (or in candidates mode) the clusters go back to
-     * the agent to synthesise and no cooldown starts; with one, insights are stored and the cooldown applies.
+     * The decision is the core's ({@link Governance#reflect(String, LlmMode, boolean)}), as for
+     * {@code POST /v1/reflect}: without a model (or in candidates mode) the clusters go back to the agent.
      */
     private String reflect(String user, ToolArguments args) {
-        String mode = LlmModes.parse(args.text("mode"));
-        Governance governance = memoria.governance();
-        Reflection reflection = governance.reflection();
-        if ("internal".equals(mode) && !reflection.llmAvailable()) {
-            throw new UnavailableException("llm_not_configured", "LLM_API_KEY not configured");
+        Governance.ReflectRun run = memoria.governance().reflect(user, LlmMode.parse(args.text("mode")),
+                args.bool("force", false));
+        if (run.handedOver()) {
+            return ResultTexts.clusters(run.candidates().stream().map(GovernanceTools::cluster).toList());
         }
-        if ("candidates".equals(mode) || !reflection.llmAvailable()) {
-            return ResultTexts.clusters(reflection.candidates(user).stream().map(GovernanceTools::cluster).toList());
+        if (run.skipped()) {
+            return ResultTexts.cooldownSkipped("Reflection", run.cooldownRemainingSeconds());
         }
-        if (!args.bool("force", false)) {
-            Optional<Long> remaining = governance.reflectCooldown(user);
-            if (remaining.isPresent()) {
-                return ResultTexts.cooldownSkipped("Reflection", remaining.get());
-            }
-        }
-        Reflection.Outcome outcome = governance.reflect(user);
+        Reflection.Outcome outcome = run.outcome();
         return outcome.candidates().isEmpty() ? ResultTexts.NO_CLUSTERS
                 : ResultTexts.reflected(outcome.scenesCreated(), outcome.candidates().size());
     }

@@ -4,6 +4,7 @@ import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.config.ServerConfig;
 import dev.memoria.server.embedded.EmbeddedMemoria;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import org.slf4j.Logger;
@@ -17,11 +18,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code java -jar memoria-server.jar mcp [--user U] [--api-url URL --token T]}: an MCP server on
  * stdin/stdout for one agent, acting as one user. Embedded mode opens the configured storage directly;
- * remote mode proxies every tool to a Memoria server's REST API. Runs until stdin closes, then answers what is
+ * remote mode bridges stdio to a Memoria server's own {@code /mcp} with the SDK's client ({@link McpBridge}). Runs until stdin closes, then answers what is
  * still running, closes the storage and exits 0. The {@link StdioGate} in front of the SDK keeps one bad line
  * from ending the session.
  *
@@ -49,7 +51,7 @@ public final class McpCommand {
             PrintStream help = new PrintStream(protocolOut, true, StandardCharsets.UTF_8);
             help.println(USAGE);
             help.println("  embedded (default): local storage in MEMORIA_DATA_DIR, tools act for --user (default: default)");
-            help.println("  remote: --api-url URL --token T proxies every tool to a running Memoria server");
+            help.println("  remote: --api-url URL --token T bridges to a running Memoria server's /mcp");
             help.println("  JSON-RPC messages one per line on stdin, answers on stdout, logs on stderr; ends when stdin closes");
             return 0;
         }
@@ -62,23 +64,25 @@ public final class McpCommand {
             return 2;
         }
         EmbeddedMemoria embedded = null;
+        McpBridge bridge = null;
         try {
-            ToolRegistry tools;
+            List<McpServerFeatures.SyncToolSpecification> tools;
             int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
             if (options.remote()) {
-                tools = new ToolRegistry(new RemoteTools(new RestClient(options.apiUrl(), options.token(),
-                        options.user())).handlers());
-                LOG.info("MCP stdio for user {} proxying to {}", options.user(), options.apiUrl());
+                bridge = McpBridge.to(options.apiUrl(), options.token(), options.user());
+                tools = bridge.tools();
+                LOG.info("MCP stdio for user {} bridged to {}{}", options.user(), options.apiUrl(),
+                        McpHttpEndpoint.PATH);
             } else {
                 ServerConfig config = ServerConfig.load();
                 maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes());
                 embedded = EmbeddedMemoria.open(config);
-                tools = McpServers.embedded(embedded.memoria());
+                tools = McpServers.embedded(embedded.memoria()).forUser(options.user());
                 LOG.info("MCP stdio for user {} on local storage", options.user());
             }
             StdioGate gate = new StdioGate(new FileInputStream(FileDescriptor.in), protocolOut, maxMessageBytes,
                     DRAIN_LIMIT);
-            serveUntilEof(tools, options.user(), gate);
+            serveUntilEof(tools, gate);
             return 0;
         } catch (MemoriaException e) {
             LOG.error("Memoria MCP cannot start: {}", e.getMessage());
@@ -94,11 +98,14 @@ public final class McpCommand {
             if (embedded != null) {
                 embedded.close();
             }
+            if (bridge != null) {
+                bridge.close();
+            }
         }
     }
 
     /** Serves the client behind the gate until its stdin ends and every request has been answered. */
-    static void serveUntilEof(ToolRegistry tools, String user, StdioGate gate)
+    static void serveUntilEof(List<McpServerFeatures.SyncToolSpecification> tools, StdioGate gate)
             throws IOException, InterruptedException {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpServers.jsonMapper(),
                 gate.serverInput(), gate.serverOutput());
@@ -108,8 +115,8 @@ public final class McpCommand {
                 .capabilities(McpServers.capabilities())
                 .jsonMapper(McpServers.jsonMapper())
                 .validateToolInputs(false)
-                .addToolFilter(tools.listFilter())
-                .tools(tools.forUser(user))
+                .addToolFilter(ToolRegistry.listFilter())
+                .tools(tools)
                 .build();
         try {
             gate.pumpUntilEof();

@@ -58,7 +58,7 @@ public final class McpHttpEndpoint {
                 .jsonMapper(McpServers.jsonMapper())
                 .validateToolInputs(false) // arguments are checked by the tools, with messages naming the field
                 .immediateExecution(true) // run on the request thread; nothing here benefits from hopping threads
-                .addToolFilter(tools.listFilter())
+                .addToolFilter(ToolRegistry.listFilter())
                 .tools(tools.stateless(McpHttpEndpoint::userOf))
                 .build();
 

@@ -2,12 +2,12 @@ package dev.memoria.server.mcp;
 
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.error.NotFoundException;
+import dev.memoria.ports.in.AsOf;
 import dev.memoria.ports.in.Caller;
 import dev.memoria.ports.in.ChatMessage;
 import dev.memoria.ports.in.ExplainLevel;
 import dev.memoria.ports.in.ObserveCommand;
 import dev.memoria.ports.in.ObserveResult;
-import dev.memoria.server.http.MemoryJson;
 import dev.memoria.ports.in.Profile;
 import dev.memoria.ports.in.PurgeCommand;
 import dev.memoria.ports.in.PurgeResult;
@@ -23,8 +23,8 @@ import dev.memoria.ports.model.MemoryType;
 import dev.memoria.ports.model.PageRequest;
 import dev.memoria.ports.model.SessionFilter;
 import dev.memoria.ports.model.TrustTier;
-import dev.memoria.ports.in.AsOf;
 import dev.memoria.server.http.ExplainJson;
+import dev.memoria.server.http.MemoryJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,18 +136,15 @@ final class MemoryTools {
         if (ids.isEmpty()) {
             ids = args.stringList("memory_ids");
         }
-        String topic = args.text("topic");
-        String sessionId = args.text("session_id");
-        int selectors = (ids.isEmpty() ? 0 : 1) + (topic == null ? 0 : 1) + (sessionId == null ? 0 : 1);
-        if (selectors == 0) {
+        // the "only one selector" rule and its message are PurgeCommand's, as over REST
+        PurgeCommand command = new PurgeCommand(new Caller(user, args.text("branch")), ids, args.text("topic"),
+                args.text("session_id"), memoryTypes(args));
+        if (command.isEmpty()) {
+            // REST answers an empty purge with purged=0 (as the reference does); a tool call says what is missing
             throw new ToolError("Provide memory_id, topic, or session_id");
         }
-        if (selectors > 1) {
-            throw new ToolError("Provide only one of memory_id, topic, or session_id");
-        }
-        PurgeResult result = memoria.purge(new PurgeCommand(new Caller(user, args.text("branch")), ids, topic,
-                sessionId, memoryTypes(args)));
-        return ResultTexts.purged(result.purged(), topic == null ? null : topic.trim(), sessionId,
+        PurgeResult result = memoria.purge(command);
+        return ResultTexts.purged(result.purged(), command.topic(), command.sessionId(),
                 result.safetySnapshot(), result.warning());
     }
 

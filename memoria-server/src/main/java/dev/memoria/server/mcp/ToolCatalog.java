@@ -1,6 +1,6 @@
 package dev.memoria.server.mcp;
 
-import dev.memoria.server.governance.LlmModes;
+import dev.memoria.ports.in.LlmMode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +105,7 @@ final class ToolCatalog {
                 Schema.object()
                         .bool("force", "Run even while the cooldown is active", false)
                         .enumeration("mode", "auto: use the model if configured; candidates: always return the "
-                                + "clusters; internal: require the model", LlmModes.ALL, "auto"));
+                                + "clusters; internal: require the model", LlmMode.names(), "auto"));
         add("memory_feedback", """
                 Tell the memory service whether a retrieved memory helped: useful, irrelevant, outdated or wrong. \
                 Feedback re-weights future retrieval for this user.""",
@@ -203,7 +203,7 @@ final class ToolCatalog {
                         + "without one (or in candidates mode) they are listed with the known entities, for you to "
                         + "extract and pass to memory_link_entities.",
                 Schema.object().enumeration("mode", "auto: use the model if configured; candidates: always list; "
-                        + "internal: require the model", LlmModes.ALL, "auto"));
+                        + "internal: require the model", LlmMode.names(), "auto"));
         addHidden("memory_link_entities",
                 "Link entities you extracted to memories. entities is a JSON string of "
                         + "[{\"memory_id\": \"...\", \"entities\": [{\"name\": \"...\", \"type\": \"...\"}]}].",

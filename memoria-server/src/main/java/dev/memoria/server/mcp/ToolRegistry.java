@@ -77,13 +77,13 @@ final class ToolRegistry {
         return McpSchema.CallToolResult.builder().addTextContent(text).isError(true).build();
     }
 
-    private static McpSchema.Tool tool(ToolSpec spec) {
+    static McpSchema.Tool tool(ToolSpec spec) {
         return McpSchema.Tool.builder().name(spec.name()).description(spec.description())
                 .inputSchema(spec.inputSchema()).build();
     }
 
     /** Hidden tools stay callable but are not listed. */
-    McpSyncListFilter<McpSchema.Tool> listFilter() {
+    static McpSyncListFilter<McpSchema.Tool> listFilter() {
         return (context, tool) -> {
             ToolSpec spec = ToolCatalog.get(tool.name());
             return spec == null || !spec.hidden();

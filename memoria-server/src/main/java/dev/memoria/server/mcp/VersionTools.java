@@ -8,20 +8,18 @@ import dev.memoria.ports.in.ApplyResult;
 import dev.memoria.ports.in.BranchChanges;
 import dev.memoria.ports.in.BranchInfo;
 import dev.memoria.ports.in.Caller;
+import dev.memoria.ports.in.InputTimestamp;
 import dev.memoria.ports.in.MergeResult;
 import dev.memoria.ports.in.MergeStrategy;
 import dev.memoria.ports.in.SnapshotInfo;
+import dev.memoria.ports.in.SnapshotPage;
 import dev.memoria.ports.model.Memory;
 import dev.memoria.server.http.JsonBody;
 import dev.memoria.server.http.MemoryJson;
 import dev.memoria.server.http.PickRequests;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,38 +67,20 @@ final class VersionTools {
     private String snapshots(String user, ToolArguments args) {
         int limit = args.integer("limit", 20, 1, 500);
         int offset = args.integer("offset", 0, 0, Integer.MAX_VALUE);
-        List<SnapshotInfo> all = memoria.listSnapshots(user);
-        List<SnapshotInfo> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-        return ResultTexts.snapshots(page.stream().map(s -> new ResultTexts.SnapshotLine(s.snapshot().name(),
-                MemoryJson.timestamp(s.snapshot().createdAt()))).toList(), all.size());
+        SnapshotPage page = memoria.listSnapshots(user, limit, offset);
+        return ResultTexts.snapshots(page.items().stream().map(s -> new ResultTexts.SnapshotLine(s.snapshot().name(),
+                MemoryJson.timestamp(s.snapshot().createdAt()))).toList(), (int) page.total());
     }
 
     private String snapshotDelete(String user, ToolArguments args) {
         List<String> names = args.stringList("names");
         String prefix = args.text("prefix");
-        Instant olderThan = olderThan(args.text("older_than"));
+        Instant olderThan = InputTimestamp.parse("older_than", args.text("older_than"));
         if (names.isEmpty() && prefix == null && olderThan == null) {
             throw new ToolError("Specify 'names', 'prefix', or 'older_than'");
         }
         return ResultTexts.deletedSnapshots(memoria.deleteSnapshots(user, names.isEmpty() ? null : names, prefix,
                 olderThan));
-    }
-
-    static Instant olderThan(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new ToolError("older_than must be ISO date e.g. '2026-03-01'");
-        }
     }
 
     private String rollback(String user, ToolArguments args) {
@@ -110,22 +90,8 @@ final class VersionTools {
 
     private String branch(String user, ToolArguments args) {
         BranchInfo info = memoria.createBranch(user, args.requiredText("name", "name is required"),
-                args.text("from_snapshot"), fromTimestamp(args.text("from_timestamp")));
+                args.text("from_snapshot"), InputTimestamp.parse("from_timestamp", args.text("from_timestamp")));
         return "Created branch '" + info.branch().name() + "'";
-    }
-
-    static Instant fromTimestamp(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.contains("T")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value.trim().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new ToolError("from_timestamp must be 'YYYY-MM-DD HH:MM:SS' (UTC) or RFC 3339");
-        }
     }
 
     private String branches(String user, ToolArguments args) {

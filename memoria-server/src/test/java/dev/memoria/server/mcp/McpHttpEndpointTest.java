@@ -363,7 +363,7 @@ class McpHttpEndpointTest {
                 .isEqualTo("No matching memory found for query");
         assertThat(a.error("memory_purge", Map.of())).isEqualTo("Provide memory_id, topic, or session_id");
         assertThat(a.error("memory_purge", Map.of("topic", "abc", "session_id", "s")))
-                .isEqualTo("Provide only one of memory_id, topic, or session_id");
+                .isEqualTo("Provide only one of memory_id(s), topic, or session_id");
         assertThat(a.error("memory_feedback", Map.of("memory_id", "0".repeat(32), "signal", "meh"))).contains("meh");
         assertThat(a.error("memory_observe", Map.of("messages", "hi"))).contains("messages");
         assertThat(a.error("memory_checkout", Map.of("name", "nowhere"))).contains("nowhere");

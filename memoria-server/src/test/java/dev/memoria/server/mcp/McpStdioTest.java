@@ -68,7 +68,7 @@ class McpStdioTest {
     }
 
     @Test
-    void remoteModeProxiesEveryToolToTheRestApi() {
+    void remoteModeBridgesEveryToolToTheServersMcpEndpoint() {
         try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER)) {
             ApiClient rest = new ApiClient(server.port()).asMaster(MASTER, "remote-user");
             McpSyncClient client = McpTestClients.stdio(List.of("--api-url", "http://127.0.0.1:" + server.port(),
@@ -144,16 +144,68 @@ class McpStdioTest {
                         .satisfiesAnyOf(t -> assertThat(t).startsWith("No memory clusters"),
                                 t -> assertThat(t).contains("Cluster 1 ("));
 
-                // REST refusals come back as tool errors carrying status and detail
-                assertThat(failed(client, "memory_checkout", Map.of("name", "nowhere"))).startsWith("API error 404: ");
-                assertThat(failed(client, "memory_store", Map.of("content", "x", "trust_tier", "T9")))
-                        .startsWith("API error 422: ");
-                assertThat(failed(client, "memory_purge", Map.of())).isEqualTo("Provide memory_id, topic, or session_id");
+                // refusals are the server's own tool errors, word for word as on its /mcp
+                McpSyncClient http = McpTestClients.http(server.port(), Map.of("Authorization", "Bearer " + MASTER,
+                        "X-User-Id", "remote-user"));
+                try {
+                    http.initialize();
+                    assertThat(client.listTools().tools()).isEqualTo(http.listTools().tools());
+                    List<Map.Entry<String, Map<String, Object>>> refusals = List.of(
+                            Map.entry("memory_checkout", Map.of("name", "nowhere")),
+                            Map.entry("memory_store", Map.of("content", "x", "trust_tier", "T9")),
+                            Map.entry("memory_purge", Map.of()),
+                            Map.entry("memory_purge", Map.of("topic", "abc", "session_id", "s")),
+                            Map.entry("memory_snapshot_delete", Map.of("older_than", "yesterday")),
+                            Map.entry("memory_branch", Map.of("name", "tb", "from_timestamp", "noon")),
+                            Map.entry("memory_reflect", Map.of("mode", "internal")));
+                    for (Map.Entry<String, Map<String, Object>> refusal : refusals) {
+                        String viaStdio = failed(client, refusal.getKey(), refusal.getValue());
+                        assertThat(viaStdio).as(refusal.toString())
+                                .isEqualTo(failed(http, refusal.getKey(), refusal.getValue()));
+                        McpLeaks.assertNoInternals(viaStdio);
+                    }
+                } finally {
+                    http.closeGracefully();
+                }
+                assertThat(failed(client, "memory_checkout", Map.of("name", "nowhere")))
+                        .isEqualTo("Branch 'nowhere' not found");
                 assertThat(failed(client, "memory_branch_delete", Map.of("name", "ghost")))
                         .isEqualTo("Branch 'ghost' not found");
             } finally {
                 client.closeGracefully();
             }
+        }
+    }
+
+    @Test
+    void remoteModeSaysPlainlyWhenTheServerRefusesOrIsGone() {
+        int port;
+        try (MemoriaServer server = TestServers.keywordOnly(dataDir, MASTER)) {
+            port = server.port();
+            McpSyncClient client = McpTestClients.stdio(List.of("--api-url", "http://127.0.0.1:" + port,
+                    "--token", "not-the-master-key-at-all"), Map.of());
+            try {
+                client.initialize();
+                // the server would not list its tools for this token: the catalogue stands in
+                assertThat(client.listTools().tools()).hasSize(25);
+                String refused = failed(client, "memory_store", Map.of("content", "x"));
+                assertThat(refused).contains("refused the credentials (HTTP 401)");
+                McpLeaks.assertNoInternals(refused);
+            } finally {
+                client.closeGracefully();
+            }
+        }
+        // the server has stopped: nothing listens on its port any more
+        McpSyncClient client = McpTestClients.stdio(List.of("--api-url", "http://127.0.0.1:" + port,
+                "--token", MASTER), Map.of());
+        try {
+            client.initialize();
+            assertThat(client.listTools().tools()).hasSize(25);
+            String gone = failed(client, "memory_retrieve", Map.of("query", "x"));
+            assertThat(gone).contains("did not answer");
+            McpLeaks.assertNoInternals(gone);
+        } finally {
+            client.closeGracefully();
         }
     }
 
