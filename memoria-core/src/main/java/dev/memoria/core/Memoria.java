@@ -500,8 +500,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     }
 
     @Override
-    public List<String> listUsers() {
-        return administration.listUsers();
+    public dev.memoria.ports.model.UserPage listUsers(String cursor, int limit) {
+        return administration.listUsers(cursor, limit);
     }
 
     @Override

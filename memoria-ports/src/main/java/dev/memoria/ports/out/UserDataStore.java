@@ -11,6 +11,12 @@ public interface UserDataStore {
     /** Every user id that has memories, branches, snapshots or keys, sorted. */
     List<String> listUsers();
 
+    /**
+     * Up to {@code limit} user ids of {@link #listUsers()} that sort after {@code after} (null: from the first),
+     * in order; the storage pages, so an operator's listing never loads the whole directory.
+     */
+    List<String> listUsers(String after, int limit);
+
     /** How many memory row versions (active and ended) the user has on each branch. */
     java.util.Map<String, Long> rowVersionsByBranch(String userId);
 

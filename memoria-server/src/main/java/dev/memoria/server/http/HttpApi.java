@@ -109,6 +109,7 @@ public final class HttpApi {
         } catch (MemoriaException e) {
             if (e.kind() == ErrorKind.UNAUTHENTICATED) {
                 limits.recordFailure(address);
+                metrics.authenticationFailed(e.code());
             }
             throw e;
         }

@@ -12,8 +12,6 @@ import dev.memoria.ports.model.TrustTier;
 import io.javalin.http.Context;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -217,16 +215,10 @@ public final class JsonBody {
         return types;
     }
 
+    /** A timestamp in either form {@link Timestamps} accepts; null when absent. */
     public Instant timestamp(String field) {
         String value = string(field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(field, "must be an RFC 3339 timestamp such as 2026-04-12T10:00:00Z");
-        }
+        return value == null ? null : Timestamps.parse(field, value);
     }
 
     private static InvalidInputException invalid(String field, String problem) {
