@@ -73,6 +73,13 @@ final class SqlUserDataStore implements UserDataStore {
     }
 
     @Override
+    public List<String> ownersOf(String memoryId) {
+        return db.read("find a memory's owner", h -> h.createQuery("SELECT DISTINCT user_id FROM " + MEMORIES
+                        + " WHERE memory_id = :m AND branch_name = :b AND rev_to IS NULL ORDER BY user_id")
+                .bind("m", memoryId).bind("b", BranchRef.MAIN).mapTo(String.class).list());
+    }
+
+    @Override
     public Map<String, Long> rowVersionsByBranch(String userId) {
         return db.read("count a user's rows", h -> {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -151,7 +158,8 @@ final class SqlUserDataStore implements UserDataStore {
                     .bind("u", userId).bind("b", BranchRef.MAIN).execute();
             for (String table : List.of(SchemaDefinition.REVISIONS.name(), SNAPSHOTS, SchemaDefinition.USER_STATE.name(),
                     SchemaDefinition.FEEDBACK.name(), SchemaDefinition.RETRIEVAL_PARAMS.name(),
-                    SchemaDefinition.ACCESS_COUNTS.name())) {
+                    SchemaDefinition.ACCESS_COUNTS.name(), SchemaDefinition.API_CALLS.name(),
+                    SchemaDefinition.TOOL_USAGE.name())) {
                 h.createUpdate("DELETE FROM " + table + " WHERE user_id = :u").bind("u", userId).execute();
             }
             return rows;

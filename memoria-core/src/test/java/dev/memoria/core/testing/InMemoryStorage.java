@@ -563,6 +563,13 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
     }
 
     @Override
+    public synchronized List<String> ownersOf(String memoryId) {
+        return rows.stream().filter(r -> r.branch().isMain() && r.revTo() == null
+                        && r.memory().memoryId().equals(memoryId))
+                .map(r -> r.branch().userId()).distinct().sorted().toList();
+    }
+
+    @Override
     public synchronized Map<String, Long> rowVersionsByBranch(String userId) {
         Map<String, Long> counts = new java.util.TreeMap<>();
         rows.stream().filter(r -> r.branch().userId().equals(userId))

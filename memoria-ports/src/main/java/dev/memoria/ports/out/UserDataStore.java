@@ -17,6 +17,12 @@ public interface UserDataStore {
      */
     List<String> listUsers(String after, int limit);
 
+    /**
+     * The users whose main branch holds an active version of {@code memoryId}. Ids are random, so this is one user
+     * or none in practice; it is a list because nothing in the schema forbids two users the same id.
+     */
+    List<String> ownersOf(String memoryId);
+
     /** How many memory row versions (active and ended) the user has on each branch. */
     java.util.Map<String, Long> rowVersionsByBranch(String userId);
 

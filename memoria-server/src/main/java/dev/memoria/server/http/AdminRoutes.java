@@ -30,6 +30,7 @@ public final class AdminRoutes {
         routes.get("/admin/config", ctx -> ctx.json(redactedConfig.get()));
         routes.get("/admin/users", this::users);
         routes.get("/admin/users/{user}/stats", this::userStats);
+        routes.get("/admin/audit", this::audit);
         routes.get("/admin/users/{user}/keys", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"), "keys",
                 memoria.listKeys(ctx.pathParam("user")).stream().map(ApiKeyRoutes::keyJson).toList())));
         routes.delete("/admin/users/{user}/keys", ctx -> ctx.json(Map.of("user_id", ctx.pathParam("user"),
@@ -62,6 +63,21 @@ public final class AdminRoutes {
         json.put("users", page.userIds().stream().map(id -> Map.of("user_id", id)).toList());
         json.put("next_cursor", page.nextCursor());
         ctx.json(json);
+    }
+
+    /** The audit trail: the master key's reads of other users' memories, newest first. */
+    private void audit(Context ctx) {
+        ctx.json(memoria.support().auditTrail(Requests.intQuery(ctx, "limit", 50)).stream().map(entry -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("event_id", entry.eventId());
+            json.put("at", MemoryJson.timestamp(entry.at()));
+            json.put("actor", entry.actor());
+            json.put("acting_user", entry.actingUser());
+            json.put("action", entry.action());
+            json.put("user_id", entry.userId());
+            json.put("target", entry.target());
+            return json;
+        }).toList());
     }
 
     private void userStats(Context ctx) {
