@@ -62,17 +62,17 @@ final class SqlUsageLog implements UsageLog {
     @Override
     public List<CallAggregate> aggregate(String userId, Instant since) {
         return db.read("sum calls", h -> {
-            var query = h.createQuery("SELECT CAST(called_at AS DATE) AS day, method, path, COUNT(*) AS n, "
+            var query = h.createQuery("SELECT CAST(called_at AS DATE) AS call_day, method, path, COUNT(*) AS n, "
                             + "SUM(latency_ms) AS total_ms, MAX(latency_ms) AS max_ms, "
                             + "SUM(CASE WHEN status_code >= 400 OR rpc_error = :t THEN 1 ELSE 0 END) AS errors, "
                             + "SUM(CASE WHEN rpc_error = :t THEN 1 ELSE 0 END) AS rpc_errors FROM " + CALLS
                             + " WHERE user_id = :u" + (since == null ? "" : " AND called_at >= :since")
-                            + " GROUP BY CAST(called_at AS DATE), method, path ORDER BY day, method, path")
+                            + " GROUP BY CAST(called_at AS DATE), method, path ORDER BY call_day, method, path")
                     .bind("u", userId).bind("t", true);
             if (since != null) {
                 query.bind("since", UtcTimes.toDb(since));
             }
-            return query.map((rs, ctx) -> new CallAggregate(rs.getObject("day", LocalDate.class),
+            return query.map((rs, ctx) -> new CallAggregate(rs.getObject("call_day", LocalDate.class),
                     rs.getString("method"), rs.getString("path"), rs.getLong("n"), rs.getLong("total_ms"),
                     rs.getLong("max_ms"), rs.getLong("errors"), rs.getLong("rpc_errors"))).list();
         });
