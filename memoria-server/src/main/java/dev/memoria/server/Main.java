@@ -43,9 +43,19 @@ public final class Main {
                     java.nio.file.Path.of("").toAbsolutePath(), java.nio.file.Path.of(System.getProperty("user.home")),
                     runningJar(), System.out, System.err));
         }
+        if (command.equals("rules")) {
+            System.exit(dev.memoria.server.onboarding.InitCommand.rules(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    java.nio.file.Path.of("").toAbsolutePath(), java.nio.file.Path.of(System.getProperty("user.home")),
+                    System.out, System.err));
+        }
+        if (command.equals("status")) {
+            System.exit(dev.memoria.server.onboarding.StatusCommand.run(java.nio.file.Path.of("").toAbsolutePath(),
+                    java.nio.file.Path.of(System.getProperty("user.home")), System.out));
+        }
         if (!command.equals("serve")) {
             System.err.println("usage: java -jar memoria-server.jar [serve | mcp [--user U] [--api-url URL --token T]"
-                    + " | plugin keygen|sign|verify|digest ... | init [--tool T] [--api-url URL --token KEY]]");
+                    + " | plugin keygen|sign|verify|digest ... | init [--tool T] [--api-url URL --token KEY] | rules [--tool T]"
+                    + " [--force] | status]");
             System.exit(2);
         }
         try {

@@ -28,8 +28,18 @@ public final class InitCommand {
     record Options(Set<String> tools, String apiUrl, String token, String user, String jar, boolean force) {
     }
 
+    /** {@code rules [--tool T ...] [--force]}: writes or refreshes the rule files only, with the same version rules. */
+    public static int rules(String[] args, Path project, Path home, PrintStream out, PrintStream err) {
+        return run(args, project, home, "unused", out, err, false);
+    }
+
     public static int run(String[] args, Path project, Path home, String runningJar, PrintStream out,
                           PrintStream err) {
+        return run(args, project, home, runningJar, out, err, true);
+    }
+
+    private static int run(String[] args, Path project, Path home, String runningJar, PrintStream out,
+                           PrintStream err, boolean withMcpEntry) {
         Options options;
         try {
             options = parse(args, runningJar);
@@ -59,7 +69,9 @@ public final class InitCommand {
         try {
             for (AgentTool tool : tools) {
                 out.println(tool.name() + ":");
-                out.println("  " + McpConfigFiles.write(tool, tool.config(project, home), entry));
+                if (withMcpEntry) {
+                    out.println("  " + McpConfigFiles.write(tool, tool.config(project, home), entry));
+                }
                 RuleFiles.install(tool, project, options.force()).forEach(line -> out.println("  " + line));
             }
         } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -150,4 +150,26 @@ class InitCommandTest {
         assertThat(read(".mcp.json")).isEqualTo("{not json");
         assertThat(err.toString()).contains("is not valid JSON");
     }
+
+    @Test
+    void rulesWritesOnlyRuleFilesAndStatusReportsWhatIsInstalled() throws Exception {
+        assertThat(InitCommand.rules(new String[]{"--tool", "claude"}, project, home,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .as(err.toString()).isZero();
+        assertThat(project.resolve(".claude/rules/memory.md")).exists();
+        assertThat(project.resolve(".mcp.json")).as("rules leaves the MCP config alone").doesNotExist();
+        Files.writeString(project.resolve(".claude/rules/memory-hygiene.md"), "<!-- memoria-version: 0 -->\n");
+
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        assertThat(StatusCommand.run(project, home, new PrintStream(status, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(status.toString(StandardCharsets.UTF_8)).contains("claude:", "✗ memoria MCP entry in",
+                "✓ version " + RuleFiles.VERSION, "✗ version 0 (current " + RuleFiles.VERSION + ")");
+
+        assertThat(init("--tool", "claude")).isZero();
+        status.reset();
+        StatusCommand.run(project, home, new PrintStream(status, true, StandardCharsets.UTF_8));
+        assertThat(status.toString(StandardCharsets.UTF_8)).contains("✓ memoria MCP entry in");
+        assertThat(StatusCommand.run(home.resolve("empty"), home, new PrintStream(status, true,
+                StandardCharsets.UTF_8))).as("nothing detected").isEqualTo(1);
+    }
 }
