@@ -39,11 +39,28 @@ final class SqlHealthStatistics implements HealthStatistics {
     private record Key(MemoryType type, TrustTier tier) {
     }
 
+    /** The sums of one (type, tier), filled by the two queries below. */
+    private static final class Sums {
+        long active;
+        long inactive;
+        long superseded;
+        double confidence;
+        long chars;
+        long ageSeconds;
+        long embedded;
+        long stale;
+        long recent;
+
+        MemoryCensus census(Key key) {
+            return new MemoryCensus(key.type(), key.tier(), active, inactive, superseded, confidence, chars,
+                    ageSeconds, embedded, stale, recent);
+        }
+    }
+
     @Override
     public List<MemoryCensus> census(String userId, Instant now, Instant staleBefore, Instant recentSince) {
         return db.read("take a memory census", h -> {
-            Map<Key, long[]> counts = new LinkedHashMap<>();
-            Map<Key, Double> confidence = new LinkedHashMap<>();
+            Map<Key, Sums> sums = new LinkedHashMap<>();
             var active = h.createQuery("SELECT memory_type, trust_tier, COUNT(*) AS active, "
                             + "SUM(initial_confidence) AS confidence, SUM(CHAR_LENGTH(content)) AS chars, "
                             + "SUM(TIMESTAMPDIFF(SECOND, " + OBSERVED + ", :now)) AS age, "
@@ -55,16 +72,15 @@ final class SqlHealthStatistics implements HealthStatistics {
                     .bind("now", UtcTimes.toDb(now)).bind("stale", UtcTimes.toDb(staleBefore))
                     .bind("recent", UtcTimes.toDb(recentSince)).bind("main", BranchRef.MAIN);
             bindUser(active, userId).map((rs, ctx) -> {
-                Key key = key(rs);
-                long[] c = counts.computeIfAbsent(key, k -> new long[8]);
-                c[0] = rs.getLong("active");
-                c[3] = rs.getLong("chars");
-                c[4] = rs.getLong("age");
-                c[5] = rs.getLong("embedded");
-                c[6] = rs.getLong("stale");
-                c[7] = rs.getLong("recent");
-                confidence.put(key, rs.getDouble("confidence"));
-                return key;
+                Sums s = sums.computeIfAbsent(key(rs), k -> new Sums());
+                s.active = rs.getLong("active");
+                s.confidence = rs.getDouble("confidence");
+                s.chars = rs.getLong("chars");
+                s.ageSeconds = rs.getLong("age");
+                s.embedded = rs.getLong("embedded");
+                s.stale = rs.getLong("stale");
+                s.recent = rs.getLong("recent");
+                return s;
             }).list();
             // a memory is inactive when it has ended versions and no current one; its versions count once
             var inactive = h.createQuery("SELECT memory_type, trust_tier, COUNT(DISTINCT memory_id) AS inactive, "
@@ -75,14 +91,13 @@ final class SqlHealthStatistics implements HealthStatistics {
                             + "AND a.rev_to IS NULL AND a.memory_id = e.memory_id) GROUP BY memory_type, trust_tier")
                     .bind("main", BranchRef.MAIN);
             bindUser(inactive, userId).map((rs, ctx) -> {
-                long[] c = counts.computeIfAbsent(key(rs), k -> new long[8]);
-                c[1] = rs.getLong("inactive");
-                c[2] = rs.getLong("superseded");
-                return c;
+                Sums s = sums.computeIfAbsent(key(rs), k -> new Sums());
+                s.inactive = rs.getLong("inactive");
+                s.superseded = rs.getLong("superseded");
+                return s;
             }).list();
             List<MemoryCensus> census = new ArrayList<>();
-            counts.forEach((key, c) -> census.add(new MemoryCensus(key.type(), key.tier(), c[0], c[1], c[2],
-                    confidence.getOrDefault(key, 0.0), c[3], c[4], c[5], c[6], c[7])));
+            sums.forEach((key, s) -> census.add(s.census(key)));
             return census;
         });
     }
@@ -115,9 +130,11 @@ final class SqlHealthStatistics implements HealthStatistics {
                         + "AND s.memory_id = m.superseded_by))")));
     }
 
+    /** Runs a count that names {@code :main} (when it reads memories) and, for one user, {@code :u}. */
     private static long count(Handle h, String userId, String sql) {
         var query = h.createQuery(sql);
         if (sql.contains(":main")) {
+            // only the queries over memories name the branch; binding it to the others would be refused
             query.bind("main", BranchRef.MAIN);
         }
         return bindUser(query, userId).mapTo(Long.class).one();
