@@ -6,7 +6,7 @@ import { session } from './session.js';
 import { confirmAction, showSecret } from './dialog.js';
 import { guarded, notify, describe } from './status.js';
 
-const SHOWN_USERS = 200;
+const USER_PAGE = 200;
 
 function definitionList(pairs) {
   return h('dl', { class: 'facts' }, pairs.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '—')]));
@@ -97,21 +97,30 @@ async function userDetail(user, target) {
   target.focus();
 }
 
-async function usersPanel() {
-  const { users, total } = await api.get('/admin/users');
-  const filter = h('input', { type: 'search', 'aria-label': 'Filter users', placeholder: 'filter users' });
+// The server pages the directory by user id; the view loads a page at a time and filters what it has loaded.
+async function usersPanel(total) {
+  const users = [];
+  let cursor = null;
+  const filter = h('input', { type: 'search', 'aria-label': 'Filter users', placeholder: 'filter loaded users' });
   const list = h('ul', { class: 'users' });
+  const more = h('button', { type: 'button', 'data-testid': 'more-users' }, 'More users');
   const detail = h('div', { class: 'user-detail', tabindex: -1, 'aria-live': 'polite' });
   const draw = () => {
-    const shown = users.filter((u) => u.includes(filter.value.trim())).slice(0, SHOWN_USERS);
+    const shown = users.filter((u) => u.includes(filter.value.trim()));
     clear(list).append(...shown.map((u) => h('li', {}, h('button', { type: 'button',
       onclick: () => guarded(() => userDetail(u, detail)) }, u))));
+    more.hidden = cursor === null;
   };
+  const load = async () => {
+    const page = await api.get(`/admin/users?limit=${USER_PAGE}${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+    users.push(...page.users.map((u) => u.user_id));
+    cursor = page.next_cursor;
+    draw();
+  };
+  more.addEventListener('click', () => guarded(load));
   filter.addEventListener('input', draw);
-  draw();
-  return section(`Users (${total})`, filter, list,
-    total > SHOWN_USERS ? h('p', { class: 'hint' }, `Showing at most ${SHOWN_USERS}; filter to find others.`) : null,
-    detail);
+  await load();
+  return section(`Users (${total})`, filter, list, more, detail);
 }
 
 export async function renderAdmin(container) {
@@ -124,8 +133,9 @@ export async function renderAdmin(container) {
       `The server refused the admin view: ${describe(error)}. It needs the master key.`));
     return;
   }
-  container.append(section('Server', definitionList([['instance', stats.instance_id], ['users', stats.users],
+  container.append(section('Server', definitionList([['instance', stats.instance_id], ['users', stats.total_users],
+    ['active memories', stats.total_memories], ['snapshots', stats.total_snapshots],
     ['embedding model', stats.embedder ? 'loaded' : 'none (keyword retrieval only)']])));
-  container.append(await guarded(usersPanel) || '', await clusterPanel());
+  container.append(await guarded(() => usersPanel(stats.total_users)) || '', await clusterPanel());
 }
 

@@ -31,7 +31,8 @@ export function query(params) {
  * Returns {status, data, headers}; data is null for an empty body.
  */
 export async function call(method, url, body, { key = session.key(), user, master = session.isMaster() } = {}) {
-  const headers = { Accept: 'application/json', Authorization: `Bearer ${key}` };
+  // the console's own requests are not the user's use of Memoria: usage analytics leave them out
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${key}`, 'X-Memoria-Source': 'dashboard' };
   const actingUser = user ?? session.user();
   // only the master key acts for a named user; an API key always acts for its own
   if (master && actingUser) headers['X-User-Id'] = actingUser;

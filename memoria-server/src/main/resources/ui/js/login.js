@@ -13,7 +13,7 @@ async function probe(key, user) {
   }
   // an API key acts for the user it belongs to, whatever the form says; ask the server which one that is
   const keys = await call('GET', '/auth/keys', undefined, { key, master: false });
-  return { master: false, user: keys.data.keys[0]?.user_id || '' };
+  return { master: false, user: keys.data[0]?.user_id || '' };
 }
 
 export function renderLogin(container, onSignedIn, message) {

@@ -102,6 +102,14 @@ import dev.memoria.core.llm.SessionSummaries;
 import dev.memoria.core.tasks.AsyncTasks;
 import dev.memoria.core.cluster.ClusterNode;
 import dev.memoria.core.cluster.ClusterSettings;
+import dev.memoria.core.health.MemoryDiagnostics;
+import dev.memoria.core.support.SupportReads;
+import dev.memoria.core.usage.UsageRecorder;
+import dev.memoria.core.usage.UsageReports;
+import dev.memoria.ports.in.DiagnoseMemories;
+import dev.memoria.ports.in.ReadAcrossUsers;
+import dev.memoria.ports.in.ReportUsage;
+import dev.memoria.ports.out.OperationsPorts;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -144,6 +152,10 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     private final boolean llmPresent;
     private final ClusterNode cluster;
     private final dev.memoria.core.governance.plugin.PluginRegistry plugins;
+    private final DiagnoseMemories diagnostics;
+    private final UsageRecorder usageRecorder;
+    private final ReportUsage usage;
+    private final ReadAcrossUsers support;
 
     private Memoria(Builder builder) {
         StoragePorts storage = Objects.requireNonNull(builder.storage, "storage ports are required");
@@ -185,6 +197,20 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         this.feedback = new FeedbackService(storage.feedbackStore(), storage.memoryStore(), branches, clock);
         this.tuning = new RetrievalTuningService(storage.retrievalParamsStore(), storage.feedbackStore());
         this.sessionSummaries = new SessionSummaries(builder.llm, storage.memoryStore(), branches, storeMemory);
+        OperationsPorts operations = builder.operations;
+        if (operations == null) {
+            this.diagnostics = null;
+            this.usageRecorder = null;
+            this.usage = null;
+            this.support = null;
+        } else {
+            this.diagnostics = new MemoryDiagnostics(operations.health(), builder.governancePolicy.staleWorking(),
+                    clock);
+            this.usageRecorder = new UsageRecorder(operations.usage(), clock);
+            this.usage = new UsageReports(usageRecorder, operations.usage(), clock);
+            this.support = new SupportReads(storage.memoryStore(), storage.userDataStore(), branches,
+                    operations.audit(), clock);
+        }
         this.plugins = builder.pluginStore == null ? null : new PluginRegistry(builder.pluginStore,
                 new PluginHost(builder.pluginSettings.memoriaVersion()), clock);
         if (coordination == null) {
@@ -262,9 +288,36 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         return new Builder();
     }
 
-    /** Writes what is still buffered (retrieval counts); call before closing the storage. */
+    /** Writes what is still buffered (retrieval counts, usage analytics); call before closing the storage. */
     public void flush() {
         accessCounter.flush();
+        if (usageRecorder != null) {
+            usageRecorder.flush();
+        }
+    }
+
+    /** Memory health reports (needs operations ports). */
+    public DiagnoseMemories diagnostics() {
+        return required(diagnostics);
+    }
+
+    /** Usage analytics: recording calls and tool uses, and the reports (needs operations ports). */
+    public ReportUsage usage() {
+        return required(usage);
+    }
+
+    /** The master key's audited read of any user's memory (needs operations ports). */
+    public ReadAcrossUsers support() {
+        return required(support);
+    }
+
+    private static <T> T required(T feature) {
+        if (feature == null) {
+            throw new ConfigurationException("operations_missing",
+                    "Health reports, usage analytics and support reads need operations ports: build Memoria with "
+                            + "operations(...)");
+        }
+        return feature;
     }
 
     /** Sizes of the whole store, for operational metrics. */
@@ -506,8 +559,8 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
     }
 
     @Override
-    public List<String> listUsers() {
-        return administration.listUsers();
+    public dev.memoria.ports.model.UserPage listUsers(String cursor, int limit) {
+        return administration.listUsers(cursor, limit);
     }
 
     @Override
@@ -542,6 +595,7 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         private String apiKeySecret;
         private List<String> previousApiKeySecrets = List.of();
         private CoordinationPorts coordination;
+        private OperationsPorts operations;
         private ClusterSettings cluster;
         private LlmPort llm;
         private GovernancePolicy governancePolicy = GovernancePolicy.DEFAULTS;
@@ -556,6 +610,12 @@ public final class Memoria implements StoreMemory, RetrieveMemories, BrowseMemor
         /** Locks, async tasks, heartbeats and governance state; enables governance and async tasks. */
         public Builder coordination(CoordinationPorts ports) {
             this.coordination = Objects.requireNonNull(ports);
+            return this;
+        }
+
+        /** Health statistics, usage log and audit trail; enables diagnostics(), usage() and support(). */
+        public Builder operations(OperationsPorts ports) {
+            this.operations = Objects.requireNonNull(ports);
             return this;
         }
 

@@ -80,6 +80,7 @@ public final class MemoriaServer implements AutoCloseable {
                     .apiKeySecret(config.apiKeySecret().isEmpty() ? masterKey : config.apiKeySecret(),
                             config.previousApiKeySecrets())
                     .coordination(storage.coordination())
+                    .operations(storage.operations())
                     .llm(llm)
                     .cluster(clusterSettings(config, instanceId))
                     .governancePolicy(governancePolicy(config.governance()))

@@ -184,10 +184,34 @@ final class SchemaDefinition {
                     required("access_count", ColumnType.BIGINT), required("last_accessed_at", ColumnType.TIMESTAMP)),
             List.of("user_id", "memory_id"), List.of());
 
+    /** The operator audit trail: support reads of another user's memory by the master key. */
+    static final TableDef AUDIT_EVENTS = new TableDef("mem_audit_events",
+            List.of(required("event_id", ColumnType.ID), required("created_at", ColumnType.TIMESTAMP),
+                    required("actor", ColumnType.CODE), optional("acting_user", ColumnType.ID),
+                    required("action", ColumnType.CODE), required("user_id", ColumnType.ID),
+                    optional("target", ColumnType.ID)),
+            List.of("event_id"), List.of(on("idx_audit_time", "created_at")));
+
+    /** One row per handled request (route template, never the raw path), pruned after 90 days. */
+    static final TableDef API_CALLS = new TableDef("mem_api_calls",
+            List.of(required("call_id", ColumnType.ID), required("user_id", ColumnType.ID),
+                    required("method", ColumnType.CODE), required("path", ColumnType.NAME),
+                    required("status_code", ColumnType.BIGINT), required("rpc_error", ColumnType.BOOLEAN),
+                    required("latency_ms", ColumnType.BIGINT),
+                    required("called_at", ColumnType.TIMESTAMP)),
+            List.of("call_id"),
+            List.of(on("idx_call_user_time", "user_id", "called_at"), on("idx_call_time", "called_at")));
+
+    /** The last use of each agent tool per user. */
+    static final TableDef TOOL_USAGE = new TableDef("mem_tool_usage",
+            List.of(required("user_id", ColumnType.ID), required("tool_name", ColumnType.SUBJECT),
+                    required("last_used_at", ColumnType.TIMESTAMP)),
+            List.of("user_id", "tool_name"), List.of());
+
     static final List<TableDef> ALL = List.of(SCHEMA_META, BRANCHES, REVISIONS, MEMORIES, SNAPSHOTS, USER_STATE,
             FEEDBACK, RETRIEVAL_PARAMS, API_KEYS, ERASURES, DISTRIBUTED_LOCKS, INSTANCES, ASYNC_TASKS,
             GOVERNANCE_COOLDOWNS, GOVERNANCE_RUNS, ENTITIES, ENTITY_LINKS, PLUGIN_SIGNERS, PLUGIN_PACKAGES,
-            PLUGIN_BINDING_RULES, PLUGIN_EVENTS, ACCESS_COUNTS);
+            PLUGIN_BINDING_RULES, PLUGIN_EVENTS, ACCESS_COUNTS, AUDIT_EVENTS, API_CALLS, TOOL_USAGE);
 
     private SchemaDefinition() {
     }

@@ -5,6 +5,7 @@ import dev.memoria.adapter.sql.index.InProcessMemorySearch;
 import dev.memoria.ports.out.AccessLog;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.CoordinationPorts;
+import dev.memoria.ports.out.OperationsPorts;
 import dev.memoria.ports.out.PluginRegistryStore;
 import dev.memoria.ports.out.FeedbackStore;
 import dev.memoria.ports.out.StoragePorts;
@@ -50,6 +51,7 @@ public final class SqlStorage implements AutoCloseable {
     private final AccessLog accessLog;
     private final CoordinationPorts coordination;
     private final PluginRegistryStore pluginRegistry;
+    private final OperationsPorts operations;
 
     private SqlStorage(HikariDataSource dataSource, SqlDialect dialect, Clock clock, int dimension, Path h2DataDir) {
         this.dataSource = dataSource;
@@ -73,6 +75,7 @@ public final class SqlStorage implements AutoCloseable {
         this.userDataStore = new SqlUserDataStore(db);
         this.accessLog = new SqlAccessLog(db);
         this.pluginRegistry = new SqlPluginRegistryStore(db);
+        this.operations = new OperationsPorts(new SqlHealthStatistics(db), new SqlUsageLog(db), new SqlAuditLog(db));
         this.coordination = new CoordinationPorts(new SqlDistributedLock(db), new SqlTaskStore(db),
                 new SqlInstanceRegistry(db), new SqlCooldownStore(db), new SqlGovernanceLog(db), new SqlEntityStore(db));
     }
@@ -154,6 +157,11 @@ public final class SqlStorage implements AutoCloseable {
     /** The governance plugin registry, for {@code Memoria.builder().pluginRegistry(...)}. */
     public PluginRegistryStore pluginRegistry() {
         return pluginRegistry;
+    }
+
+    /** Health statistics, usage log and audit trail, for {@code Memoria.builder().operations(...)}. */
+    public OperationsPorts operations() {
+        return operations;
     }
 
     /** Locks, async tasks, heartbeats and governance state, for {@code Memoria.builder().coordination(...)}. */

@@ -1,10 +1,12 @@
 package dev.memoria.adapter.sql;
 
 import dev.memoria.ports.model.BranchRef;
+import dev.memoria.ports.model.MemoryType;
 import dev.memoria.ports.out.StorageTotals;
 import dev.memoria.ports.out.UserDataStore;
 import org.jdbi.v3.core.Handle;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +25,58 @@ final class SqlUserDataStore implements UserDataStore {
 
     @Override
     public StorageTotals totals() {
-        return db.read("count everything", h -> new StorageTotals(
-                count(h, "SELECT COUNT(DISTINCT user_id) FROM " + SchemaDefinition.BRANCHES.name()),
-                count(h, "SELECT COUNT(*) FROM " + MEMORIES + " WHERE rev_to IS NULL"),
-                count(h, "SELECT COUNT(*) FROM " + MEMORIES),
-                count(h, "SELECT COUNT(*) FROM " + SchemaDefinition.BRANCHES.name() + " WHERE branch_name <> 'main'"),
-                count(h, "SELECT COUNT(*) FROM " + SNAPSHOTS)));
+        return db.read("count everything", h -> {
+            Map<MemoryType, Long> byType = new EnumMap<>(MemoryType.class);
+            h.createQuery("SELECT memory_type, COUNT(*) AS n FROM " + MEMORIES + " WHERE rev_to IS NULL "
+                            + "GROUP BY memory_type")
+                    .map((rs, ctx) -> byType.merge(MemoryType.parse(rs.getString("memory_type")), rs.getLong("n"),
+                            Long::sum))
+                    .list();
+            return new StorageTotals(
+                    count(h, "SELECT COUNT(*) FROM (" + userIds("") + ") u"),
+                    byType.values().stream().mapToLong(Long::longValue).sum(), byType,
+                    count(h, "SELECT COUNT(*) FROM " + MEMORIES),
+                    count(h, "SELECT COUNT(*) FROM " + SchemaDefinition.BRANCHES.name()
+                            + " WHERE branch_name <> 'main'"),
+                    count(h, "SELECT COUNT(*) FROM " + SNAPSHOTS));
+        });
     }
 
     private static long count(Handle h, String sql) {
         return h.createQuery(sql).mapTo(Long.class).one();
     }
 
+    /** The user directory: whoever has a branch (every writer has main), a key or a snapshot. */
+    private static String userIds(String condition) {
+        return "SELECT user_id FROM " + SchemaDefinition.BRANCHES.name() + condition
+                + " UNION SELECT user_id FROM " + SchemaDefinition.API_KEYS.name() + condition
+                + " UNION SELECT user_id FROM " + SNAPSHOTS + condition;
+    }
+
     @Override
     public List<String> listUsers() {
-        return db.read("list users", h -> h.createQuery("SELECT user_id FROM " + SchemaDefinition.BRANCHES.name()
-                        + " UNION SELECT user_id FROM " + SchemaDefinition.API_KEYS.name()
-                        + " UNION SELECT user_id FROM " + SNAPSHOTS + " ORDER BY user_id")
+        return db.read("list users", h -> h.createQuery(userIds("") + " ORDER BY user_id")
                 .mapTo(String.class).list());
+    }
+
+    @Override
+    public List<String> listUsers(String after, int limit) {
+        // the cursor filter sits inside each branch of the UNION, where the user_id indexes can serve it
+        return db.read("page users", h -> {
+            var query = h.createQuery(userIds(after == null ? "" : " WHERE user_id > :after")
+                    + " ORDER BY user_id LIMIT :limit").bind("limit", limit);
+            if (after != null) {
+                query.bind("after", after);
+            }
+            return query.mapTo(String.class).list();
+        });
+    }
+
+    @Override
+    public List<String> ownersOf(String memoryId) {
+        return db.read("find a memory's owner", h -> h.createQuery("SELECT DISTINCT user_id FROM " + MEMORIES
+                        + " WHERE memory_id = :m AND branch_name = :b AND rev_to IS NULL ORDER BY user_id")
+                .bind("m", memoryId).bind("b", BranchRef.MAIN).mapTo(String.class).list());
     }
 
     @Override
@@ -122,7 +158,8 @@ final class SqlUserDataStore implements UserDataStore {
                     .bind("u", userId).bind("b", BranchRef.MAIN).execute();
             for (String table : List.of(SchemaDefinition.REVISIONS.name(), SNAPSHOTS, SchemaDefinition.USER_STATE.name(),
                     SchemaDefinition.FEEDBACK.name(), SchemaDefinition.RETRIEVAL_PARAMS.name(),
-                    SchemaDefinition.ACCESS_COUNTS.name())) {
+                    SchemaDefinition.ACCESS_COUNTS.name(), SchemaDefinition.API_CALLS.name(),
+                    SchemaDefinition.TOOL_USAGE.name())) {
                 h.createUpdate("DELETE FROM " + table + " WHERE user_id = :u").bind("u", userId).execute();
             }
             return rows;

@@ -844,6 +844,25 @@ abstract class StorageContract {
     }
 
     @Test
+    void theUserDirectoryIsPagedInOrderAfterACursor() {
+        String prefix = "page-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        store(BranchRef.main(prefix + "d"), memory(prefix + "d", "a writer"));
+        store(BranchRef.main(prefix + "a"), memory(prefix + "a", "another writer"));
+        storage.apiKeyStore().insert(new ApiKey(UUID.randomUUID().toString(), prefix + "c", "k",
+                UUID.randomUUID().toString().replace("-", ""), "sk-abcdef012", true, Instant.now(), null, null));
+        store(BranchRef.main(prefix + "b"), memory(prefix + "b", "a third writer"));
+        UserDataStore users = storage.userDataStore();
+
+        // the prefix itself sorts before every id that starts with it, and nothing else sorts between them
+        assertThat(users.listUsers(prefix, 2)).containsExactly(prefix + "a", prefix + "b");
+        assertThat(users.listUsers(prefix + "b", 2)).containsExactly(prefix + "c", prefix + "d");
+        assertThat(users.listUsers(prefix + "d", 1000)).noneMatch(id -> id.startsWith(prefix));
+        assertThat(users.listUsers(null, 3)).hasSize(3).isSorted();
+        assertThat(users.totals().users()).isGreaterThanOrEqualTo(4);
+        assertThat(users.totals().activeByType()).containsKey(MemoryType.SEMANTIC);
+    }
+
+    @Test
     void erasedMemoriesLeaveTheSearchIndexOfEveryInstance() {
         Memory erased = store(main, memory(user, "erase me").withEmbedding(TestMemories.vector(DIM, 1)));
         store(main, memory(user, "keep me").withEmbedding(TestMemories.vector(DIM, 2)));

@@ -9,6 +9,7 @@ import dev.memoria.ports.in.UserOverview;
 import dev.memoria.ports.model.ApiKey;
 import dev.memoria.ports.model.BranchRef;
 import dev.memoria.ports.model.MemoryFilter;
+import dev.memoria.ports.model.UserPage;
 import dev.memoria.ports.out.ApiKeyStore;
 import dev.memoria.ports.out.MemoryStore;
 import dev.memoria.ports.out.UserDataStore;
@@ -34,9 +35,17 @@ public final class AdminService implements AdministerUsers {
         this.accesses = accesses;
     }
 
+    /** The largest page an operator may ask for; the directory itself can be any size. */
+    static final int MAX_USER_PAGE = 1000;
+
     @Override
-    public List<String> listUsers() {
-        return users.listUsers();
+    public UserPage listUsers(String cursor, int limit) {
+        if (limit < 1 || limit > MAX_USER_PAGE) {
+            throw new InvalidInputException("invalid_limit", "limit must be between 1 and " + MAX_USER_PAGE);
+        }
+        List<String> page = users.listUsers(cursor == null || cursor.isBlank() ? null : cursor, limit);
+        // a full page may have a successor; the client asks once more and gets an empty page at worst
+        return new UserPage(page, page.size() == limit ? page.get(page.size() - 1) : null);
     }
 
     @Override

@@ -551,7 +551,11 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
 
     @Override
     public synchronized StorageTotals totals() {
-        return new StorageTotals(listUsers().size(), rows.stream().filter(r -> r.revTo() == null).count(), rows.size(),
+        Map<dev.memoria.ports.model.MemoryType, Long> byType = new java.util.EnumMap<>(
+                dev.memoria.ports.model.MemoryType.class);
+        rows.stream().filter(r -> r.revTo() == null).forEach(r -> byType.merge(r.memory().memoryType(), 1L, Long::sum));
+        return new StorageTotals(listUsers().size(), rows.stream().filter(r -> r.revTo() == null).count(), byType,
+                rows.size(),
                 branches.keySet().stream().filter(b -> !b.isMain()).count(), snapshots.size());
     }
 
@@ -561,6 +565,18 @@ public final class InMemoryStorage implements MemoryStore, MemorySearch, Version
         rows.forEach(r -> users.add(r.branch().userId()));
         keys.values().forEach(k -> users.add(k.userId()));
         return List.copyOf(users);
+    }
+
+    @Override
+    public synchronized List<String> listUsers(String after, int limit) {
+        return listUsers().stream().filter(u -> after == null || u.compareTo(after) > 0).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<String> ownersOf(String memoryId) {
+        return rows.stream().filter(r -> r.branch().isMain() && r.revTo() == null
+                        && r.memory().memoryId().equals(memoryId))
+                .map(r -> r.branch().userId()).distinct().sorted().toList();
     }
 
     @Override

@@ -80,6 +80,16 @@ public final class MemoriaClient {
         return WireFormat.createdKey(transport.post("auth/keys", body).json());
     }
 
+    /**
+     * The active API keys of the user this client acts for, newest first ({@code GET /auth/keys}, a bare JSON array
+     * as the existing service sends it).
+     */
+    public List<ApiKeyInfo> listApiKeys() {
+        List<ApiKeyInfo> keys = new ArrayList<>();
+        transport.get("auth/keys").json().forEach(item -> keys.add(WireFormat.apiKey(item)));
+        return keys;
+    }
+
     // ---- memories
 
     /** Stores {@code content} with the server's defaults; returns the stored memory (or the existing duplicate). */

@@ -33,6 +33,12 @@ final class WireFormat {
                 text(json, "key_prefix"), text(json, "raw_key"), instant(json, "created_at"));
     }
 
+    static ApiKeyInfo apiKey(JsonNode json) {
+        return new ApiKeyInfo(text(json, "key_id"), text(json, "user_id"), text(json, "name"),
+                text(json, "key_prefix"), instant(json, "created_at"), instant(json, "expires_at"),
+                instant(json, "last_used_at"));
+    }
+
     static Snapshot snapshot(JsonNode json) {
         return new Snapshot(text(json, "name"), text(json, "description"), text(json, "branch"),
                 json.path("revision").asLong(), json.path("memory_count").asLong(), instant(json, "created_at"),

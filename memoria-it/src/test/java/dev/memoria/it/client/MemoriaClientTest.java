@@ -85,6 +85,12 @@ class MemoriaClientTest {
         assertThat(admin.asUser("client-carol").list().items()).extracting(Memory::content)
                 .containsExactly("carol keeps her notes in plain text");
         assertThat(admin.asUser("someone-else").list().items()).isEmpty();
+        assertThat(carol.listApiKeys()).singleElement().satisfies(listed -> {
+            assertThat(listed.keyId()).isEqualTo(key.keyId());
+            assertThat(listed.userId()).isEqualTo("client-carol");
+            assertThat(listed.keyPrefix()).isEqualTo(key.keyPrefix());
+            assertThat(listed.expiresAt()).isNull();
+        });
         assertThatThrownBy(() -> carol.createApiKey("client-carol", "more")).isInstanceOfSatisfying(
                 MemoriaApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);

@@ -1,11 +1,12 @@
 package dev.memoria.ports.in;
 
-import java.util.List;
+import dev.memoria.ports.model.UserPage;
 
 /** Use case: what an operator does across users (behind the master key). */
 public interface AdministerUsers {
 
-    List<String> listUsers();
+    /** Up to {@code limit} (1..1000) users after {@code cursor} (null: the first page), sorted by user id. */
+    UserPage listUsers(String cursor, int limit);
 
     UserOverview userOverview(String userId);
 

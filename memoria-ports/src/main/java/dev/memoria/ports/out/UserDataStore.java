@@ -11,6 +11,18 @@ public interface UserDataStore {
     /** Every user id that has memories, branches, snapshots or keys, sorted. */
     List<String> listUsers();
 
+    /**
+     * Up to {@code limit} user ids of {@link #listUsers()} that sort after {@code after} (null: from the first),
+     * in order; the storage pages, so an operator's listing never loads the whole directory.
+     */
+    List<String> listUsers(String after, int limit);
+
+    /**
+     * The users whose main branch holds an active version of {@code memoryId}. Ids are random, so this is one user
+     * or none in practice; it is a list because nothing in the schema forbids two users the same id.
+     */
+    List<String> ownersOf(String memoryId);
+
     /** How many memory row versions (active and ended) the user has on each branch. */
     java.util.Map<String, Long> rowVersionsByBranch(String userId);
 

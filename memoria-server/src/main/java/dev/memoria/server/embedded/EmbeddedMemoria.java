@@ -55,6 +55,7 @@ public final class EmbeddedMemoria implements AutoCloseable {
             // is started here.
             return new EmbeddedMemoria(storage, embedder, Memoria.builder().storage(storage.ports())
                     .embedder(embedder).coordination(storage.coordination())
+                    .operations(storage.operations())
                     .retrievalSettings(config.retrieval().settings()).build());
         } catch (RuntimeException e) {
             if (embedder != null) {

@@ -28,8 +28,9 @@ public final class ApiKeyRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/auth/keys", this::create);
-        routes.get("/auth/keys", ctx -> ctx.json(Map.of("keys",
-                memoria.listKeys(Requests.principal(ctx).userId()).stream().map(ApiKeyRoutes::keyJson).toList())));
+        // a bare array, newest first, active keys only: the existing service's SDKs read it that way
+        routes.get("/auth/keys", ctx -> ctx.json(memoria.listKeys(Requests.principal(ctx).userId()).stream()
+                .filter(ApiKey::active).map(ApiKeyRoutes::keyJson).toList()));
         routes.get("/auth/keys/{id}", ctx -> ctx.json(keyJson(owned(ctx))));
         routes.put("/auth/keys/{id}/rotate", this::rotate);
         routes.delete("/auth/keys/{id}", this::revoke);

@@ -72,8 +72,11 @@ public final class HttpApi {
             config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
 
+            UsageTracking usage = new UsageTracking(memoria.usage());
             config.routes.before(metrics::requestStarted);
+            config.routes.before(usage::started);
             config.routes.after(metrics::requestFinished);
+            config.routes.after(usage::finished);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             config.routes.before(HttpApi::securityHeaders);
@@ -89,6 +92,8 @@ public final class HttpApi {
             new VersionRoutes(memoria, mapper).register(config.routes);
             new ApiKeyRoutes(memoria, mapper).register(config.routes);
             new AdminRoutes(memoria, redactedConfig, instanceId).register(config.routes);
+            new DiagnosticsRoutes(memoria.diagnostics()).register(config.routes);
+            new UsageRoutes(memoria.usage()).register(config.routes);
             new dev.memoria.server.governance.GovernanceRoutes(memoria, mapper).register(config.routes);
             new dev.memoria.server.governance.SessionTaskRoutes(memoria, mapper).register(config.routes);
             new dev.memoria.server.governance.ClusterRoutes(memoria).register(config.routes);
@@ -116,6 +121,7 @@ public final class HttpApi {
         } catch (MemoriaException e) {
             if (e.kind() == ErrorKind.UNAUTHENTICATED) {
                 limits.recordFailure(address);
+                metrics.authenticationFailed(e.code());
             }
             throw e;
         }

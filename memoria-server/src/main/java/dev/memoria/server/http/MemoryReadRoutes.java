@@ -22,6 +22,7 @@ import dev.memoria.ports.model.PageRequest;
 import dev.memoria.ports.model.SessionFilter;
 import dev.memoria.ports.model.TrustTier;
 import io.javalin.config.RoutesConfig;
+import dev.memoria.server.auth.Principal;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -209,8 +210,15 @@ public final class MemoryReadRoutes {
         ctx.json(hits.stream().map(s -> MemoryJson.of(s.memory(), s.score())).toList());
     }
 
+    /**
+     * One memory. The master key finds it whoever owns it (support work, audited; without {@code ?branch=}), an API
+     * key only in its own user's data: another user's memory is a 404 exactly like a missing one.
+     */
     private void get(Context ctx) {
-        Memory memory = memoria.get(Requests.caller(ctx), ctx.pathParam("id"))
+        Principal principal = Requests.principal(ctx);
+        Memory memory = (principal.master() && Requests.query(ctx, "branch") == null
+                ? memoria.support().supportRead(principal.userId(), ctx.pathParam("id"))
+                : memoria.get(Requests.caller(ctx), ctx.pathParam("id")))
                 .orElseThrow(() -> new NotFoundException("memory_not_found", "Memory not found"));
         ctx.json(MemoryJson.of(memory));
     }

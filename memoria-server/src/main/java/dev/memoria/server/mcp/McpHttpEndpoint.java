@@ -1,6 +1,7 @@
 package dev.memoria.server.mcp;
 
 import dev.memoria.core.Memoria;
+import dev.memoria.ports.model.ApiCall;
 import dev.memoria.ports.error.ErrorKind;
 import dev.memoria.ports.error.MemoriaException;
 import dev.memoria.server.auth.Principal;
@@ -13,6 +14,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.spec.HttpHeaders;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -59,7 +61,12 @@ public final class McpHttpEndpoint {
                 .validateToolInputs(false) // arguments are checked by the tools, with messages naming the field
                 .immediateExecution(true) // run on the request thread; nothing here benefits from hopping threads
                 .addToolFilter(ToolRegistry.listFilter())
-                .tools(tools.stateless(McpHttpEndpoint::userOf))
+                .tools(tools.stateless(McpHttpEndpoint::userOf, (user, tool, failed, latencyMs) -> {
+                    // logged as the existing service logs tool calls: POST /mcp/<tool>, an error as a JSON-RPC error
+                    memoria.usage().recordTool(user, tool);
+                    memoria.usage().recordCall(new ApiCall(user, "POST", "/mcp/" + tool, 200, failed,
+                            latencyMs, Instant.now()));
+                }))
                 .build();
 
         config.routes.before(PATH, authenticate);

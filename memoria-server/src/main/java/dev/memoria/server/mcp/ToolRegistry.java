@@ -90,10 +90,23 @@ final class ToolRegistry {
         };
     }
 
+    /** Told about every tool call the HTTP server answers (for usage analytics). */
+    interface CallListener {
+        void called(String userId, String toolName, boolean failed, long latencyMs);
+    }
+
     /** Specifications for the stateless HTTP server: the user is read from each request's transport context. */
-    List<McpStatelessServerFeatures.SyncToolSpecification> stateless(Function<McpTransportContext, String> user) {
+    List<McpStatelessServerFeatures.SyncToolSpecification> stateless(Function<McpTransportContext, String> user,
+                                                                      CallListener listener) {
         return specs.stream().map(spec -> new McpStatelessServerFeatures.SyncToolSpecification(tool(spec),
-                (context, request) -> call(user.apply(context), spec.name(), request.arguments()))).toList();
+                (context, request) -> {
+                    String userId = user.apply(context);
+                    long started = System.nanoTime();
+                    McpSchema.CallToolResult result = call(userId, spec.name(), request.arguments());
+                    listener.called(userId, spec.name(), Boolean.TRUE.equals(result.isError()),
+                            (System.nanoTime() - started) / 1_000_000);
+                    return result;
+                })).toList();
     }
 
     /** Specifications for a single-client server (stdio), where the whole process acts as one user. */

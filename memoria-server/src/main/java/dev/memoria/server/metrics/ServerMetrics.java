@@ -3,6 +3,7 @@ package dev.memoria.server.metrics;
 import dev.memoria.core.Memoria;
 import dev.memoria.ports.out.StorageTotals;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -36,11 +37,13 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicReference<CachedTotals> totals = new AtomicReference<>();
+    private final String instanceId;
 
     private record CachedTotals(StorageTotals totals, Instant at) {
     }
 
     public ServerMetrics(String instanceId, String version) {
+        this.instanceId = instanceId;
         registry.config().commonTags("instance", instanceId);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -55,16 +58,17 @@ public final class ServerMetrics {
         return registry;
     }
 
-    /**
-     * Store sizes as gauges, read through the facade at most every {@link #TOTALS_TTL}. (Prometheus reserves the
-     * {@code _total} suffix for counters, so these gauges go without it.)
-     */
+    /** Store sizes (see {@link StoreSizes}), read through the facade at most every {@link #TOTALS_TTL}. */
     public void bindStorage(Memoria memoria) {
-        Gauge.builder("memoria_users", () -> totals(memoria).users()).register(registry);
-        Gauge.builder("memoria_memories", () -> totals(memoria).activeMemories()).register(registry);
-        Gauge.builder("memoria_memory_row_versions", () -> totals(memoria).rowVersions()).register(registry);
-        Gauge.builder("memoria_branches", () -> totals(memoria).branches()).register(registry);
-        Gauge.builder("memoria_snapshots", () -> totals(memoria).snapshots()).register(registry);
+        registry.getPrometheusRegistry().register(new StoreSizes(() -> totals(memoria), instanceId));
+    }
+
+    /**
+     * Counts a refused authentication by its reason code ({@code missing_token}, {@code invalid_token}); the
+     * existing service's {@code memoria_auth_failures_total}.
+     */
+    public void authenticationFailed(String reason) {
+        Counter.builder("memoria_auth_failures").tag("reason", reason).register(registry).increment();
     }
 
     /**
@@ -123,7 +127,7 @@ public final class ServerMetrics {
                 totals.set(cached);
             } catch (RuntimeException unavailable) {
                 // a scrape while the database is down reports the last known sizes (or zero) instead of failing
-                return cached == null ? new StorageTotals(0, 0, 0, 0, 0) : cached.totals();
+                return cached == null ? StorageTotals.EMPTY : cached.totals();
             }
         }
         return cached.totals();

@@ -83,7 +83,8 @@ class BadInputSweepTest {
                 new BodyRoute("POST", "/v1/branches", Map.of("name", "b2")),
                 new BodyRoute("POST", "/v1/branches/{side}/merge", Map.of("strategy", "accept")),
                 new BodyRoute("POST", "/v1/branches/{side}/apply", Map.of("adds", List.of("x"))),
-                new BodyRoute("POST", "/auth/keys", Map.of("user_id", "someone", "name", "k")),
+                new BodyRoute("POST", "/auth/keys", Map.of("user_id", "someone", "name", "k",
+                        "expires_at", "2999-12-31 23:59:59")),
                 new BodyRoute("POST", "/v1/governance", Map.of("force", false)),
                 new BodyRoute("POST", "/v1/consolidate", Map.of("force", false)),
                 new BodyRoute("POST", "/v1/reflect", Map.of("mode", "candidates", "force", false)),
@@ -245,7 +246,11 @@ class BadInputSweepTest {
                         "/v1/memories?cursor=%00%01", "/v1/memories?memory_type=nope", "/v1/memories?trust_tier=T0",
                         "/v1/memories?as_of=yesterday", "/v1/snapshots?limit=-5&offset=x", "/v1/snapshots/%E2%98%83",
                         "/v1/branches/..%2F..%2Fetc/diff", "/v1/memories/" + "z".repeat(5000),
-                        "/v1/memories?as_of_snapshot=nope")
+                        "/v1/memories?as_of_snapshot=nope", "/admin/users?limit=abc", "/admin/users?limit=0",
+                        "/admin/users?cursor=%00%01&limit=5", "/admin/users?limit=99999999999999999999",
+                        "/admin/users/sweeper/call-stats?days=x", "/admin/users/sweeper/call-stats?days=100000",
+                        "/admin/users/%E2%98%83/call-stats", "/admin/audit?limit=-1", "/admin/audit?limit=ten",
+                        "/v1/health/hygiene?user_id=%00", "/v1/tool-usage?limit=x")
                 .map(path -> DynamicTest.dynamicTest("GET " + path, () -> {
                     ApiClient.Response response = api.get(path);
                     assertThat(response.status()).as(response.body()).isLessThan(500);

@@ -139,10 +139,13 @@ class MemoryApiTest {
         assertThat(redacted.get("content").asText()).isEqualTo("write to [email]");
     }
 
+    /** Through an API key; the master key reads any user's memory by id (audited, see OperationsApiTest). */
     @Test
     void missingAndForeignMemoriesLookTheSame() {
         ApiClient alice = user();
-        ApiClient bob = user();
+        String bobKey = anonymous.asMaster(MASTER, "default").post("/auth/keys",
+                json(Map.of("user_id", "bob-" + UUID.randomUUID(), "name", "k"))).json().get("raw_key").asText();
+        ApiClient bob = anonymous.with("Authorization", "Bearer " + bobKey);
         String id = store(alice, "alice's secret plan");
 
         ApiClient.Response foreign = bob.get("/v1/memories/" + id);

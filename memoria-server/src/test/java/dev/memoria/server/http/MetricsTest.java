@@ -27,6 +27,8 @@ class MetricsTest {
             api.get("/v1/memories/" + "0".repeat(32));
             new ApiClient(server.port()).asMaster(MASTER, "metrics-user")
                     .post("/admin/governance/metrics-user/trigger?op=governance", "{}");
+            new ApiClient(server.port()).with("Authorization", "Bearer sk-not-a-key").get("/v1/memories");
+            new ApiClient(server.port()).get("/v1/memories");
 
             ApiClient.Response metrics = new ApiClient(server.port()).get("/metrics");
             assertThat(metrics.status()).isEqualTo(200);
@@ -37,7 +39,13 @@ class MetricsTest {
                     .contains("status=\"404\"")
                     .contains("status=\"201\"")
                     .doesNotContain(id)
-                    .contains("memoria_memories{")
+                    .contains("memoria_memories_total{")
+                    .contains("type=\"all\"")
+                    .contains("type=\"semantic\"")
+                    .containsPattern("memoria_users_total\\{[^}]*\\} 1\\.0")
+                    .contains("memoria_snapshots_total{")
+                    .containsPattern("memoria_auth_failures_total\\{[^}]*reason=\"invalid_token\"[^}]*\\} 1\\.0")
+                    .containsPattern("memoria_auth_failures_total\\{[^}]*reason=\"missing_token\"[^}]*\\} 1\\.0")
                     .contains("memoria_version{")
                     .contains("jvm_memory_used_bytes")
                     .contains("memoria_async_tasks{")
