@@ -95,8 +95,8 @@ public final class Reflection {
                     }
                     MemoryType type = "procedural".equals(ModelReplies.text(insight, "type")) ? MemoryType.PROCEDURAL
                             : MemoryType.SEMANTIC;
-                    storeMemory.store(new StoreCommand(Caller.of(userId), content, type, TrustTier.T4, null, null, null,
-                            null, Map.of("source", "reflection")));
+                    storeMemory.store(StoreCommand.builder(Caller.of(userId), content).type(type)
+                            .trustTier(TrustTier.T4).extraMetadata(Map.of("source", "reflection")).build());
                     created++;
                 }
             } catch (RuntimeException failure) {

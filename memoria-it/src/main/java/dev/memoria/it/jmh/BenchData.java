@@ -50,7 +50,7 @@ final class BenchData implements AutoCloseable {
             for (int done = 0; done < size; done += BATCH) {
                 List<StoreCommand> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < Math.min(BATCH, size - done); i++) {
-                    batch.add(new StoreCommand(caller, text.memory(), null, null, null, null, null, null, null));
+                    batch.add(StoreCommand.of(caller, text.memory()));
                 }
                 memoria.storeBatch(caller, batch);
             }

@@ -30,6 +30,22 @@ public record PurgeCommand(Caller caller, List<String> memoryIds, String topic, 
         }
     }
 
+    /** Forget these memories. */
+    public static PurgeCommand ofIds(Caller caller, List<String> memoryIds) {
+        return new PurgeCommand(caller, memoryIds, null, null, Set.of());
+    }
+
+    /** Forget the memories whose content contains this text (at least 3 characters). */
+    public static PurgeCommand ofTopic(Caller caller, String topic) {
+        return new PurgeCommand(caller, List.of(), topic, null, Set.of());
+    }
+
+    /** Forget a session's memories, all of them or only those of {@code types}. */
+    public static PurgeCommand ofSession(Caller caller, String sessionId, MemoryType... types) {
+        return new PurgeCommand(caller, List.of(), null, sessionId, Set.of(types));
+    }
+
+    /** Whether no selector was given (such a purge forgets nothing). */
     public boolean isEmpty() {
         return memoryIds.isEmpty() && topic == null && sessionId == null;
     }

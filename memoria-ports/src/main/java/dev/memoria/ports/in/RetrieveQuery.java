@@ -47,7 +47,85 @@ public record RetrieveQuery(
         }
     }
 
+    /** The best {@code topK} memories for {@code query}, with every option at its default. */
     public static RetrieveQuery simple(Caller caller, String query, int topK) {
         return new RetrieveQuery(caller, query, topK, null, false, null, Set.of(), ExplainLevel.NONE, null, null);
+    }
+
+    /** A query with options: {@code RetrieveQuery.builder(caller, "…").topK(10).session("s1").build()}. */
+    public static Builder builder(Caller caller, String query) {
+        return new Builder(caller, query);
+    }
+
+    /** Collects the optional fields of a {@link RetrieveQuery}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        /** What {@code topK} is when not set: the REST and MCP default. */
+        public static final int DEFAULT_TOP_K = 5;
+
+        private final Caller caller;
+        private final String query;
+        private int topK = DEFAULT_TOP_K;
+        private String sessionId;
+        private boolean sessionOnly;
+        private String subjectId;
+        private Set<MemoryType> memoryTypes = Set.of();
+        private ExplainLevel explain = ExplainLevel.NONE;
+        private String asOfSnapshot;
+        private Instant asOf;
+
+        private Builder(Caller caller, String query) {
+            this.caller = caller;
+            this.query = query;
+        }
+
+        public Builder topK(int k) {
+            this.topK = k;
+            return this;
+        }
+
+        /** Prefer memories of this session (others still compete). */
+        public Builder session(String session) {
+            this.sessionId = session;
+            return this;
+        }
+
+        /** Only memories of this session, or without one, are candidates. */
+        public Builder onlySession(String session) {
+            this.sessionId = session;
+            this.sessionOnly = true;
+            return this;
+        }
+
+        public Builder subject(String subject) {
+            this.subjectId = subject;
+            return this;
+        }
+
+        public Builder types(Set<MemoryType> types) {
+            this.memoryTypes = types;
+            return this;
+        }
+
+        public Builder explain(ExplainLevel level) {
+            this.explain = level;
+            return this;
+        }
+
+        /** Answer as the memory stood at this snapshot. */
+        public Builder asOfSnapshot(String snapshot) {
+            this.asOfSnapshot = snapshot;
+            return this;
+        }
+
+        /** Answer as the memory stood at this time. */
+        public Builder asOf(Instant instant) {
+            this.asOf = instant;
+            return this;
+        }
+
+        public RetrieveQuery build() {
+            return new RetrieveQuery(caller, query, topK, sessionId, sessionOnly, subjectId, memoryTypes, explain,
+                    asOfSnapshot, asOf);
+        }
     }
 }
